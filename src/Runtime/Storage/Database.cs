@@ -1,0 +1,80 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Actors.Storage;
+
+/// <summary>
+/// The one database a cluster keeps its state in: PostgreSQL for any number of silos, or an SQLite file for
+/// one. Every store in the process (grain state, membership, directory, reminders, objects) shares it.
+/// </summary>
+public sealed class Database : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly string? _sqliteConnectionString;
+
+    private Database(NpgsqlDataSource postgres)
+    {
+        Provider = DatabaseProvider.PostgreSql;
+        _postgres = postgres;
+    }
+
+    private Database(string sqliteConnectionString)
+    {
+        Provider = DatabaseProvider.Sqlite;
+        _sqliteConnectionString = sqliteConnectionString;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// SQLite allows one writer at a time; writers in this process queue here instead of failing with
+    /// SQLITE_BUSY. PostgreSQL needs no such lock.
+    /// </summary>
+    public SemaphoreSlim SqliteWriteLock { get; } = new(1, 1);
+
+    /// <summary>Connects to PostgreSQL (Npgsql <c>Host=…</c> form or a <c>postgres://</c> URI).</summary>
+    public static Database ForPostgres(string connectionString) =>
+        new(NpgsqlDataSource.Create(PostgresConnectionString.Normalize(connectionString)));
+
+    /// <summary>Opens (creating if needed) an SQLite file in WAL mode with synchronous writes.</summary>
+    public static Database ForSqliteFile(string path)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Shared,
+            Pooling = true,
+            DefaultTimeout = 30,
+        };
+        return new Database(builder.ToString());
+    }
+
+    public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+        var connection = new SqliteConnection(_sqliteConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        // WAL lets readers run beside the writer; FULL keeps fsync on every commit (durability first).
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>The PostgreSQL data source, for LISTEN/NOTIFY; null on SQLite.</summary>
+    public NpgsqlDataSource? PostgresDataSource => _postgres;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+        SqliteWriteLock.Dispose();
+    }
+}

@@ -1,0 +1,7 @@
+namespace Actors.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
