@@ -1,0 +1,10 @@
+namespace Actors.Runtime.Activation;
+
+internal enum ActivationState
+{
+    Creating,
+    Activating,
+    Valid,
+    Deactivating,
+    Invalid,
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using Actors.Runtime.Activation;
+using Actors.Runtime.Invocation;
+using Actors.Runtime.Management;
+using Actors.Runtime.Reminders;
+using Actors.Runtime.Statistics;
+using Actors.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Runtime.Hosting;
+
+/// <summary>
+/// One silo: the catalog of activations, the call path, timers' collector and reminders, started and
+/// stopped with the host.
+/// </summary>
+public sealed partial class Silo : IHostedService, IAsyncDisposable
+{
+    private static readonly Lazy<MethodInfoHolder> Remindable = new(() => new MethodInfoHolder());
+
+    private readonly SiloOptions _options;
+    private readonly Catalog _catalog;
+    private readonly ReminderService _reminders;
+    private readonly TimeProvider _time;
+    private readonly ILogger<Silo> _logger;
+    private readonly GrainManifest _manifest;
+    private readonly GrainCallInvoker _invoker;
+    private ITimer? _collector;
+
+    internal Silo(
+        SiloOptions options,
+        GrainManifest manifest,
+        Catalog catalog,
+        ReminderService reminders,
+        IGrainStorage storage,
+        GrainCallStatistics statistics,
+        TimeProvider time,
+        IServiceProvider services,
+        ILogger<Silo> logger)
+    {
+        _options = options;
+        _manifest = manifest;
+        _catalog = catalog;
+        _reminders = reminders;
+        _time = time;
+        _logger = logger;
+        StartTime = time.GetUtcNow();
+        Address = new SiloAddress(new IPEndPoint(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort), SiloAddress.NewGeneration(time));
+        _invoker = new GrainCallInvoker(manifest, catalog, new LocalOnlyLocator(Address), Address, options.ResponseTimeout);
+        GrainFactory = new GrainFactory(_invoker);
+        catalog.Reroute = _invoker.Reroute;
+        catalog.Initialize(new ActivationServices
+        {
+            Silo = Address,
+            GrainFactory = GrainFactory,
+            ServiceProvider = services,
+            Reminders = reminders,
+            Storage = storage,
+            Time = time,
+            Options = options,
+            Logger = logger,
+            Statistics = statistics,
+            OnDeactivatedAsync = catalog.OnDeactivatedAsync,
+        });
+        reminders.DeliverAsync = DeliverReminderAsync;
+        Management = new LocalManagementService(catalog, statistics, reminders, _ => Task.FromResult<IReadOnlyList<SiloInfo>>([Describe()]));
+    }
+
+    public SiloAddress Address { get; }
+
+    public DateTimeOffset StartTime { get; }
+
+    public SiloStatus Status { get; private set; } = SiloStatus.Created;
+
+    public IGrainFactory GrainFactory { get; }
+
+    public IManagementService Management { get; }
+
+    public int ActivationCount => _catalog.Count;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Status = SiloStatus.Joining;
+        await _reminders.StartAsync(cancellationToken);
+        _collector = _time.CreateTimer(_ => _catalog.CollectIdle(_options.CollectionAge), null, _options.CollectionQuantum, _options.CollectionQuantum);
+        Status = SiloStatus.Active;
+        LogStarted(_logger, Address.ToParsableString(), _options.Role);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        Status = SiloStatus.ShuttingDown;
+        _collector?.Dispose();
+        await _reminders.DisposeAsync();
+        await _catalog.DeactivateAllAsync(new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is stopping."));
+        Status = SiloStatus.Dead;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Status != SiloStatus.Dead)
+        {
+            await StopAsync(CancellationToken.None);
+        }
+    }
+
+    private SiloInfo Describe() => new(
+        Address.ToParsableString(), _options.SiloName, _options.Role, Status, StartTime, _time.GetUtcNow(), _catalog.Count, _options.ProxyPort);
+
+    private Task DeliverReminderAsync(GrainId grainId, string reminderName, TickStatus status)
+    {
+        var method = _manifest.GetMethod(Remindable.Value.ReceiveReminder);
+        return _invoker.InvokeAsync(grainId, method, [reminderName, status]);
+    }
+
+    private sealed class MethodInfoHolder
+    {
+        public System.Reflection.MethodInfo ReceiveReminder { get; } = typeof(IRemindable).GetMethod(nameof(IRemindable.ReceiveReminder))!;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Address} is active with role {Role}")]
+    private static partial void LogStarted(ILogger logger, string address, string role);
+}

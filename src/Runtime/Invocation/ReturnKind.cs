@@ -1,0 +1,10 @@
+namespace Actors.Runtime.Invocation;
+
+internal enum ReturnKind
+{
+    Task,
+    TaskOfT,
+    ValueTask,
+    ValueTaskOfT,
+    AsyncEnumerable,
+}

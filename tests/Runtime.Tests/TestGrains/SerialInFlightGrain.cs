@@ -1,0 +1,3 @@
+namespace Actors.Runtime.Tests.TestGrains;
+
+public sealed class SerialInFlightGrain : InFlightGrainBase, ISerialInFlightGrain;
