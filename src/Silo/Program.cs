@@ -1,1 +1,3 @@
-return 0;
+using Actors.Silo.Commands;
+
+return await ActorsCommandLine.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using Actors.Silo.Settings;
+
+namespace Actors.Silo.Commands;
+
+/// <summary>
+/// The options shared by <c>server</c>, <c>up</c> and <c>agent</c>. Each has an environment variable of the
+/// same name (<c>--api-port</c> ↔ <c>ACTORS_API_PORT</c>); a flag on the command line wins.
+/// </summary>
+internal sealed class SiloCommandOptions
+{
+    public Option<string?> Database { get; } = new("--db")
+    {
+        Description = "PostgreSQL connection string (Host=…;Database=… or postgres://…). Absent: SQLite in the data directory (one silo). [ACTORS_DB]",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACTORS_DB"),
+    };
+
+    public Option<string> DataDirectory { get; } = new("--data-dir")
+    {
+        Description = "Where state, certificates and tokens live. [ACTORS_DATA_DIR]",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACTORS_DATA_DIR") ?? DefaultDataDirectory(),
+    };
+
+    public Option<int> SiloPort { get; } = new("--silo-port")
+    {
+        Description = "TCP port for silo-to-silo traffic. [ACTORS_SILO_PORT]",
+        DefaultValueFactory = _ => EnvironmentInt("ACTORS_SILO_PORT", 11111),
+    };
+
+    public Option<int> ApiPort { get; } = new("--api-port")
+    {
+        Description = "HTTPS port of the Kubernetes API and dashboard. [ACTORS_API_PORT]",
+        DefaultValueFactory = _ => EnvironmentInt("ACTORS_API_PORT", 6443),
+    };
+
+    public Option<string> Role { get; } = new("--role")
+    {
+        Description = $"Silo role: {Roles.ControlPlane} (API and resource grains) or {Roles.Worker} (only its node agent). [ACTORS_ROLE]",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACTORS_ROLE") ?? Roles.ControlPlane,
+    };
+
+    public Option<string> Node { get; } = new("--node")
+    {
+        Description = "Node name of this machine; also the silo's name. [ACTORS_NODE]",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACTORS_NODE") ?? DefaultNodeName(),
+    };
+
+    public Option<string> ClusterId { get; } = new("--cluster-id")
+    {
+        Description = "Name of the cluster; silos join only silos with the same id. [ACTORS_CLUSTER_ID]",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACTORS_CLUSTER_ID") ?? "actors",
+    };
+
+    public Option<string> AdvertiseAddress { get; } = new("--advertise-address")
+    {
+        Description = "IP address other silos reach this one at. [ACTORS_ADVERTISE_ADDRESS]",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACTORS_ADVERTISE_ADDRESS") ?? "127.0.0.1",
+    };
+
+    public Option<string?> ClusterSecretFile { get; } = new("--cluster-secret-file")
+    {
+        Description = "File with the secret every silo of the cluster shares. Default: cluster.secret in the data directory, created on first start. [ACTORS_CLUSTER_SECRET_FILE]",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACTORS_CLUSTER_SECRET_FILE"),
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Database);
+        command.Options.Add(DataDirectory);
+        command.Options.Add(SiloPort);
+        command.Options.Add(ApiPort);
+        command.Options.Add(Role);
+        command.Options.Add(Node);
+        command.Options.Add(ClusterId);
+        command.Options.Add(AdvertiseAddress);
+        command.Options.Add(ClusterSecretFile);
+    }
+
+    public ServerSettings Bind(ParseResult result) => new()
+    {
+        Database = result.GetValue(Database),
+        DataDirectory = Path.GetFullPath(ExpandHome(result.GetValue(DataDirectory)!)),
+        SiloPort = result.GetValue(SiloPort),
+        ApiPort = result.GetValue(ApiPort),
+        Role = result.GetValue(Role)!,
+        NodeName = result.GetValue(Node)!,
+        ClusterId = result.GetValue(ClusterId)!,
+        AdvertiseAddress = result.GetValue(AdvertiseAddress)!,
+        ClusterSecretFile = result.GetValue(ClusterSecretFile),
+    };
+
+    private static string DefaultDataDirectory() => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".actors");
+
+    private static string ExpandHome(string path) =>
+        path.StartsWith("~/", StringComparison.Ordinal)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..])
+            : path;
+
+    private static string DefaultNodeName() => Environment.MachineName.ToLowerInvariant();
+
+    private static int EnvironmentInt(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
+}

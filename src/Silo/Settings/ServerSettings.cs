@@ -1,0 +1,27 @@
+namespace Actors.Silo.Settings;
+
+/// <summary>The options of <c>actors server</c>, <c>up</c> and <c>agent</c>, after parsing and before validation.</summary>
+public sealed record ServerSettings
+{
+    /// <summary>PostgreSQL connection string (Npgsql form or postgres:// URI); null means SQLite in the data dir.</summary>
+    public string? Database { get; init; }
+
+    public required string DataDirectory { get; init; }
+
+    public int SiloPort { get; init; } = 11111;
+
+    public int ApiPort { get; init; } = 6443;
+
+    public string Role { get; init; } = Roles.ControlPlane;
+
+    public required string NodeName { get; init; }
+
+    public string ClusterId { get; init; } = "actors";
+
+    public string AdvertiseAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>File holding the shared secret silos authenticate each other with; default <c>cluster.secret</c> in the data dir.</summary>
+    public string? ClusterSecretFile { get; init; }
+
+    public bool UsesPostgres => Database is not null;
+}
