@@ -1,0 +1,6 @@
+namespace Actors.Bench;
+
+public interface IEchoGrain : IGrainWithStringKey
+{
+    Task<string> EchoAsync(string value);
+}
