@@ -38,5 +38,5 @@ for tier in "${tiers[@]}"; do
 done
 
 echo "total: $(( $(date +%s) - start )) s"
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed" | tee artifacts/test-results/summary.txt
 exit $status
