@@ -1,5 +1,6 @@
 using System.Net;
 using Actors.Runtime.Membership;
+using Actors.Runtime.Sql;
 
 namespace Actors.Runtime.Tests.Sql;
 
@@ -201,6 +202,26 @@ public abstract class MembershipTableConformanceTests(SqlBackend backend) : IAsy
         Assert.Single(results, won => won);
         var data = await _table.ReadAllAsync(Ct);
         Assert.Equal(version.Version + 1, data.Version.Version);
+        Assert.Single(data.Members);
+    }
+
+    [Fact]
+    public async Task ParallelConditionalWritesFromSeparateSiloProcesses_ExactlyOneWins()
+    {
+        var (database, openAnother) = await backend.CreateEmptyDatabaseAsync();
+        const string cluster = "separate-handles";
+        await (await SqlStores.CreateAsync(database, cluster, Ct)).MembershipTable.InitializeAsync(Ct);
+        var silos = new List<IMembershipTable>();
+        for (var i = 0; i < 8; i++)
+        {
+            silos.Add((await SqlStores.CreateAsync(openAnother(), cluster, Ct)).MembershipTable);
+        }
+
+        var results = await Task.WhenAll(silos.Select((silo, i) => silo.InsertRowAsync(Entry(i + 1), new TableVersion(1, "0"), Ct)));
+
+        Assert.Single(results, won => won);
+        var data = await silos[0].ReadAllAsync(Ct);
+        Assert.Equal(1, data.Version.Version);
         Assert.Single(data.Members);
     }
 

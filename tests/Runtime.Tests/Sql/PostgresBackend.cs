@@ -5,14 +5,9 @@ namespace Actors.Runtime.Tests.Sql;
 
 public sealed class PostgresBackend : SqlBackend
 {
-    protected override async Task<(Database Database, Func<ValueTask> Cleanup)> CreateDatabaseAsync()
+    protected override async Task<(Func<Database> Open, Func<ValueTask> Cleanup)> CreateDatabaseAsync()
     {
         var server = await TestPostgres.CreateAsync();
-        var database = Database.ForPostgres(server.ConnectionString);
-        return (database, async () =>
-        {
-            await database.DisposeAsync();
-            await server.DisposeAsync();
-        });
+        return (() => Database.ForPostgres(server.ConnectionString), server.DisposeAsync);
     }
 }

@@ -16,27 +16,38 @@ public abstract class SqlBackend : IAsyncLifetime
     public Task<SqlStores> NewClusterAsync() =>
         SqlStores.CreateAsync(Database, "cluster-" + Guid.NewGuid().ToString("N")[..12], TestContext.Current.CancellationToken);
 
-    /// <summary>An empty database of this backend besides the shared one, removed with the fixture.</summary>
-    public async Task<Database> CreateEmptyDatabaseAsync()
+    /// <summary>
+    /// An empty database of this backend besides the shared one, removed with the fixture; the function opens
+    /// further independent handles to it (own pool, own SQLite write lock), as separate silo processes would.
+    /// </summary>
+    public async Task<(Database Database, Func<Database> OpenAnother)> CreateEmptyDatabaseAsync()
     {
-        var (database, cleanup) = await CreateDatabaseAsync();
+        var (open, cleanup) = await CreateDatabaseAsync();
         _cleanups.Add(cleanup);
-        return database;
+        return (Track(open()), () => Track(open()));
     }
 
     public async ValueTask InitializeAsync()
     {
-        Database = await CreateEmptyDatabaseAsync();
+        Database = (await CreateEmptyDatabaseAsync()).Database;
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var cleanup in _cleanups)
+        // Handles first, then the databases they point at.
+        foreach (var cleanup in Enumerable.Reverse(_cleanups))
         {
             await cleanup();
         }
         GC.SuppressFinalize(this);
     }
 
-    protected abstract Task<(Database Database, Func<ValueTask> Cleanup)> CreateDatabaseAsync();
+    /// <summary>Creates an empty database; returns how to open a handle to it and how to remove it.</summary>
+    protected abstract Task<(Func<Database> Open, Func<ValueTask> Cleanup)> CreateDatabaseAsync();
+
+    private Database Track(Database database)
+    {
+        _cleanups.Add(database.DisposeAsync);
+        return database;
+    }
 }

@@ -6,15 +6,15 @@ namespace Actors.Runtime.Tests.Sql;
 
 public sealed class SqliteBackend : SqlBackend
 {
-    protected override Task<(Database Database, Func<ValueTask> Cleanup)> CreateDatabaseAsync()
+    protected override Task<(Func<Database> Open, Func<ValueTask> Cleanup)> CreateDatabaseAsync()
     {
         var directory = new TempDirectory();
-        var database = Database.ForSqliteFile(Path.Combine(directory.Path, "actors.db"));
-        return Task.FromResult<(Database, Func<ValueTask>)>((database, async () =>
+        var path = Path.Combine(directory.Path, "actors.db");
+        return Task.FromResult<(Func<Database>, Func<ValueTask>)>((() => Database.ForSqliteFile(path), () =>
         {
-            await database.DisposeAsync();
             SqliteConnection.ClearAllPools();
             directory.Dispose();
+            return ValueTask.CompletedTask;
         }));
     }
 }
