@@ -54,7 +54,7 @@ public sealed class SqlGrainStorage : IGrainStorage
     public Task<GrainStateRecord?> ReadAsync(string stateType, string grainKey, CancellationToken cancellationToken)
     {
         CheckKey(stateType, grainKey);
-        return _session.ReadAsync(connection => ReadAsync(connection, null, stateType, grainKey, cancellationToken), cancellationToken);
+        return _session.ReadAsync(connection => ReadAsync(connection, stateType, grainKey, cancellationToken), cancellationToken);
     }
 
     public async Task<string> WriteAsync(
@@ -118,10 +118,10 @@ public sealed class SqlGrainStorage : IGrainStorage
     }
 
     private async Task<GrainStateRecord?> ReadAsync(
-        DbConnection connection, DbTransaction? transaction, string stateType, string grainKey, CancellationToken cancellationToken)
+        DbConnection connection, string stateType, string grainKey, CancellationToken cancellationToken)
     {
         await using var command = SqlSession.Command(
-            connection, transaction, ReadSql, ("type", stateType), ("key", grainKey), ("serviceId", _serviceId));
+            connection, null, ReadSql, ("type", stateType), ("key", grainKey), ("serviceId", _serviceId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken) || await reader.IsDBNullAsync(0, cancellationToken))
         {

@@ -7,7 +7,7 @@ namespace Actors.Runtime.Sql;
 /// Orleans' text form of a row's suspicions, <c>ip:port@gen,date|ip:port@gen,date</c> with UTC dates to the
 /// millisecond; no votes is stored as NULL.
 /// </summary>
-public static class SuspectTimesFormat
+internal static class SuspectTimesFormat
 {
     private const string DateFormat = "yyyy-MM-dd HH:mm:ss.fff 'GMT'";
 
