@@ -3,7 +3,7 @@ namespace Actors.TestSupport;
 /// <summary>Waits for a condition with a deadline; the failure names what was awaited and the last observation.</summary>
 public static class Eventually
 {
-    public static async Task WaitAsync(string what, Func<Task<bool>> condition, TimeSpan timeout, Func<string>? describe = null)
+    public static async Task WaitAsync(string what, Func<Task<bool>> condition, TimeSpan timeout, Func<string>? describe = null, TimeSpan? interval = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         Exception? last = null;
@@ -26,7 +26,7 @@ public static class Eventually
                 var detail = describe?.Invoke() ?? last?.Message ?? "condition still false";
                 throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0.#} s waiting for {what}: {detail}", last);
             }
-            await Task.Delay(50);
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(50));
         }
     }
 

@@ -21,6 +21,11 @@ internal sealed partial class Catalog(GrainManifest manifest, ILogger<Catalog> l
     /// <summary>Where waiting work of a deactivated activation goes: back through the call path.</summary>
     public Action<WorkItem, GrainId> Reroute { get; set; } = (item, _) => item.Reject(new GrainCallException("The activation was deactivated."));
 
+    /// <summary>Whether placement wants a new activation of this grain here; otherwise the call goes to the silo it prefers.</summary>
+    public Func<GrainId, GrainClass, bool> ShouldHost { get; set; } = (_, _) => true;
+
+    public const int MaxForwardCount = 2;
+
     public int Count => _activations.Count;
 
     public IEnumerable<ActivationData> Activations => _activations.Values;
@@ -47,7 +52,14 @@ internal sealed partial class Catalog(GrainManifest manifest, ILogger<Catalog> l
                 await existing.DeactivateAsync(default);
                 continue;
             }
-            var activation = new ActivationData(grainId, manifest.GetClass(grainId.Type), Services);
+            var grainClass = manifest.GetClass(grainId.Type);
+            if (item is RequestWorkItem { ForwardCount: < MaxForwardCount } && !ShouldHost(grainId, grainClass))
+            {
+                // A stale cached location sent the call here; the grain now belongs elsewhere.
+                Reroute(item, grainId);
+                return;
+            }
+            var activation = new ActivationData(grainId, grainClass, Services);
             if (!_activations.TryAdd(grainId, activation))
             {
                 continue;

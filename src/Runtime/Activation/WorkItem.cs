@@ -33,6 +33,9 @@ internal sealed class RequestWorkItem(GrainMethod method, object?[] arguments, T
 
     public TaskCompletionSource<object?> Completion { get; } = completion;
 
+    /// <summary>How many silos already passed this call on; past a limit it is hosted wherever it lands.</summary>
+    public int ForwardCount { get; init; }
+
 
     public override bool IsAlwaysInterleave => Method.IsAlwaysInterleave;
 

@@ -25,6 +25,7 @@ public sealed partial class Silo : IHostedService, IAsyncDisposable
     private readonly ILogger<Silo> _logger;
     private readonly GrainManifest _manifest;
     private readonly GrainCallInvoker _invoker;
+    private readonly SiloCluster? _cluster;
     private ITimer? _collector;
 
     internal Silo(
@@ -36,8 +37,10 @@ public sealed partial class Silo : IHostedService, IAsyncDisposable
         GrainCallStatistics statistics,
         TimeProvider time,
         IServiceProvider services,
-        ILogger<Silo> logger)
+        ILoggerFactory loggers,
+        ClusterStores? clusterStores)
     {
+        var logger = loggers.CreateLogger<Silo>();
         _options = options;
         _manifest = manifest;
         _catalog = catalog;
@@ -46,7 +49,8 @@ public sealed partial class Silo : IHostedService, IAsyncDisposable
         _logger = logger;
         StartTime = time.GetUtcNow();
         Address = new SiloAddress(new IPEndPoint(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort), SiloAddress.NewGeneration(time));
-        _invoker = new GrainCallInvoker(manifest, catalog, new LocalOnlyLocator(Address), Address, options.ResponseTimeout);
+        var locator = new SwitchableLocator(new LocalOnlyLocator(Address));
+        _invoker = new GrainCallInvoker(manifest, catalog, locator, Address, options.ResponseTimeout);
         GrainFactory = new GrainFactory(_invoker);
         catalog.Reroute = _invoker.Reroute;
         catalog.Initialize(new ActivationServices
@@ -63,7 +67,13 @@ public sealed partial class Silo : IHostedService, IAsyncDisposable
             OnDeactivatedAsync = catalog.OnDeactivatedAsync,
         });
         reminders.DeliverAsync = DeliverReminderAsync;
-        Management = new LocalManagementService(catalog, statistics, reminders, _ => Task.FromResult<IReadOnlyList<SiloInfo>>([Describe()]));
+        if (clusterStores is not null)
+        {
+            _cluster = new SiloCluster(Address, options, clusterStores, catalog, reminders, manifest, _invoker, time, loggers);
+            locator.Inner = _cluster.Locator;
+        }
+        Management = new LocalManagementService(catalog, statistics, reminders,
+            _ => Task.FromResult(_cluster?.DescribeSilos() ?? (IReadOnlyList<SiloInfo>)[Describe()]));
     }
 
     public SiloAddress Address { get; }
@@ -78,9 +88,19 @@ public sealed partial class Silo : IHostedService, IAsyncDisposable
 
     public int ActivationCount => _catalog.Count;
 
+    /// <summary>The membership protocol, in cluster mode; null for a single silo.</summary>
+    public Membership.MembershipService? Membership => _cluster?.Membership;
+
+    /// <summary>The silo transport, in cluster mode; tests use it to cut a silo off from its peers.</summary>
+    public Messaging.SiloMessageCenter? Messages => _cluster?.Messages;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Status = SiloStatus.Joining;
+        if (_cluster is not null)
+        {
+            await _cluster.StartAsync(cancellationToken);
+        }
         await _reminders.StartAsync(cancellationToken);
         _collector = _time.CreateTimer(_ => _catalog.CollectIdle(_options.CollectionAge), null, _options.CollectionQuantum, _options.CollectionQuantum);
         Status = SiloStatus.Active;
@@ -92,7 +112,16 @@ public sealed partial class Silo : IHostedService, IAsyncDisposable
         Status = SiloStatus.ShuttingDown;
         _collector?.Dispose();
         await _reminders.DisposeAsync();
-        await _catalog.DeactivateAllAsync(new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is stopping."));
+        var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is stopping.");
+        if (_cluster is null)
+        {
+            await _catalog.DeactivateAllAsync(reason);
+        }
+        else
+        {
+            await _cluster.StopAsync(() => _catalog.DeactivateAllAsync(reason), cancellationToken);
+            await _cluster.DisposeAsync();
+        }
         Status = SiloStatus.Dead;
     }
 

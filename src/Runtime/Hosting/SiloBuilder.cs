@@ -17,6 +17,8 @@ public sealed class SiloBuilder
 
     internal Func<IServiceProvider, IReminderTable>? ReminderTableFactory { get; private set; }
 
+    internal Func<IServiceProvider, ClusterStores>? ClusterStoresFactory { get; private set; }
+
     public SiloBuilder AddGrain<TGrain>() where TGrain : Grain
     {
         _grainClasses.Add(typeof(TGrain));
@@ -33,6 +35,13 @@ public sealed class SiloBuilder
     public SiloBuilder UseGrainStorage(Func<IServiceProvider, IGrainStorage> factory)
     {
         StorageFactory = factory;
+        return this;
+    }
+
+    /// <summary>Joins a multi-silo cluster through these tables (membership, grain directory).</summary>
+    public SiloBuilder UseCluster(Func<IServiceProvider, ClusterStores> factory)
+    {
+        ClusterStoresFactory = factory;
         return this;
     }
 

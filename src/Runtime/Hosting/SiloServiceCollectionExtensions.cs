@@ -45,7 +45,8 @@ public static class SiloServiceCollectionExtensions
             sp.GetRequiredService<GrainCallStatistics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp,
-            sp.GetRequiredService<ILogger<Silo>>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            builder.ClusterStoresFactory?.Invoke(sp)));
         services.AddSingleton(sp => sp.GetRequiredService<Silo>().GrainFactory);
         services.AddSingleton<IManagementService>(sp => sp.GetRequiredService<Silo>().Management);
         services.AddHostedService(sp => sp.GetRequiredService<Silo>());

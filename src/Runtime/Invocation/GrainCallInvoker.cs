@@ -51,11 +51,11 @@ internal sealed class GrainCallInvoker(GrainManifest manifest, Catalog catalog, 
     }
 
     /// <summary>Runs a call in this silo's activation of the grain, creating it if needed.</summary>
-    public async Task<object?> InvokeLocalAsync(GrainId grainId, GrainMethod method, object?[] arguments, RequestContext.CallChain? chain, TimeSpan timeout)
+    public async Task<object?> InvokeLocalAsync(GrainId grainId, GrainMethod method, object?[] arguments, RequestContext.CallChain? chain, TimeSpan timeout, int forwardCount = 0)
     {
         var completion = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
         // Every request belongs to a chain, so calls it makes can be recognized if they come back.
-        var item = new RequestWorkItem(method, arguments, completion) { Chain = chain ?? RequestContext.CallChain.New() };
+        var item = new RequestWorkItem(method, arguments, completion) { Chain = chain ?? RequestContext.CallChain.New(), ForwardCount = forwardCount };
         await catalog.EnqueueAsync(grainId, item);
         if (method.IsOneWay)
         {
@@ -89,10 +89,14 @@ internal sealed class GrainCallInvoker(GrainManifest manifest, Catalog catalog, 
             var silo = await locator.LocateAsync(grainId, manifest.GetClass(grainId.Type), CancellationToken.None);
             if (silo.Equals(localSilo) || Remote is null)
             {
-                await catalog.EnqueueAsync(grainId, request);
+                await catalog.EnqueueAsync(grainId, new RequestWorkItem(request.Method, request.Arguments, request.Completion)
+                {
+                    Chain = request.Chain,
+                    ForwardCount = request.ForwardCount + 1,
+                });
                 return;
             }
-            var result = await Remote.InvokeAsync(silo, grainId, request.Method, request.Arguments, request.Chain, defaultTimeout, forwardCount: 1);
+            var result = await Remote.InvokeAsync(silo, grainId, request.Method, request.Arguments, request.Chain, defaultTimeout, request.ForwardCount + 1);
             request.Completion.TrySetResult(result);
         }
         catch (Exception exception)

@@ -63,9 +63,10 @@ public sealed partial class MembershipService : IAsyncDisposable
     }
 
     /// <summary>Graceful stop: ShuttingDown, then Dead, so peers stop routing here without waiting for probes.</summary>
-    public async Task LeaveAsync(CancellationToken cancellationToken)
+    public async Task LeaveAsync(Func<Task> beforeDead, CancellationToken cancellationToken)
     {
         await WriteOwnStatusAsync(SiloStatus.ShuttingDown, cancellationToken);
+        await beforeDead();
         await WriteOwnStatusAsync(SiloStatus.Dead, cancellationToken);
     }
 

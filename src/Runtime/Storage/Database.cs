@@ -34,8 +34,20 @@ public sealed class Database : IAsyncDisposable
     public SemaphoreSlim SqliteWriteLock { get; } = new(1, 1);
 
     /// <summary>Connects to PostgreSQL (Npgsql <c>Host=…</c> form or a <c>postgres://</c> URI).</summary>
-    public static Database ForPostgres(string connectionString) =>
-        new(NpgsqlDataSource.Create(PostgresConnectionString.Normalize(connectionString)));
+    public static Database ForPostgres(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionString.Normalize(connectionString));
+        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase) &&
+            !connectionString.Contains("Max Pool Size", StringComparison.OrdinalIgnoreCase))
+        {
+            // Npgsql's default of 100 per process exhausts a stock server (max_connections 100) with two silos;
+            // queries are short, so a small pool per silo queues instead of failing.
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+        return new Database(NpgsqlDataSource.Create(builder.ConnectionString));
+    }
+
+    public const int DefaultMaxPoolSize = 20;
 
     /// <summary>Opens (creating if needed) an SQLite file in WAL mode with synchronous writes.</summary>
     public static Database ForSqliteFile(string path)

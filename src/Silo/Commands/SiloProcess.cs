@@ -34,6 +34,12 @@ internal static class SiloProcess
             silo.Options.ProxyPort = settings.Role == Roles.ControlPlane ? settings.ApiPort : 0;
             silo.UseGrainStorage(_ => stores.GrainStorage);
             silo.UseReminderTable(_ => stores.ReminderTable);
+            if (settings.UsesPostgres)
+            {
+                silo.Options.SiloPort = settings.SiloPort;
+                silo.UseCluster(_ => new ClusterStores(stores.MembershipTable, stores.GrainDirectory));
+            }
+            DevelopmentSettings.Apply(silo);
         });
         using var host = builder.Build();
         await host.RunAsync(cancellationToken);

@@ -1,0 +1,54 @@
+using Actors.Runtime.Messaging;
+using Actors.Serialization;
+
+namespace Actors.Runtime.Invocation;
+
+/// <summary>
+/// Runs grain calls that arrive from other silos: finds the method by its wire name, runs it in the local
+/// activation (which forwards when another silo's activation owns the grain), and answers — items one by one
+/// for a streaming method.
+/// </summary>
+internal sealed class InboundCallHandler(GrainManifest manifest, GrainCallInvoker invoker, TimeSpan timeout)
+{
+    public const string Ping = "$ping";
+
+    public async ValueTask HandleAsync(Message request, IResponseSink sink)
+    {
+        if (request.InterfaceName == Ping)
+        {
+            sink.Send(request.CreateResponse(ResponseKind.Success, []));
+            return;
+        }
+        if (!manifest.TryGetMethod(request.InterfaceName, request.MethodName, out var method))
+        {
+            sink.Send(request.CreateResponse(ResponseKind.Error, RemoteException.Encode(
+                new GrainCallException($"Unknown grain method {request.InterfaceName}.{request.MethodName}."))));
+            return;
+        }
+        try
+        {
+            var arguments = GrainSerializer.DeserializeArguments(request.Body, method.ParameterTypes);
+            var chain = request.CallChainId is null ? null : new RequestContext.CallChain(request.CallChainId, request.AllowCallChainReentrancy);
+            var result = await invoker.InvokeLocalAsync(request.TargetGrain, method, arguments, chain, timeout, request.ForwardCount);
+            if (method.ReturnKind == ReturnKind.AsyncEnumerable)
+            {
+                await foreach (var item in ((IAsyncEnumerable<object?>)result!).WithCancellation(sink.Aborted))
+                {
+                    sink.Send(request.CreateResponse(ResponseKind.StreamItem, GrainSerializer.Serialize(item, method.ResultType!)));
+                }
+                sink.Send(request.CreateResponse(ResponseKind.StreamEnd, []));
+                return;
+            }
+            var body = method.ResultType is null ? [] : GrainSerializer.Serialize(result, method.ResultType);
+            sink.Send(request.CreateResponse(ResponseKind.Success, body));
+        }
+        catch (OperationCanceledException) when (sink.Aborted.IsCancellationRequested)
+        {
+            // The consumer stopped reading the stream; nobody waits for an answer.
+        }
+        catch (Exception exception)
+        {
+            sink.Send(request.CreateResponse(ResponseKind.Error, RemoteException.Encode(exception)));
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using Actors.ClusterTestGrains;
+using Actors.Placement;
+using Actors.Runtime.Hosting;
+using Actors.Runtime.Membership;
+using Actors.Runtime.Sql;
+using Actors.Storage;
+using Actors.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Runtime.Tests.Cluster;
+
+/// <summary>
+/// Real <c>actors server</c> processes on loopback against one PostgreSQL database, plus an in-process
+/// client silo (role "client", which placement never picks) that the test calls grains through.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    private readonly TestPostgres _postgres;
+    private readonly TempDirectory _directory;
+    private readonly Database _database;
+    private readonly Dictionary<string, string> _environment;
+    private IHost? _client;
+
+    private TestCluster(TestPostgres postgres, TempDirectory directory, Database database, SqlStores stores, string secretFile)
+    {
+        _postgres = postgres;
+        _directory = directory;
+        _database = database;
+        Stores = stores;
+        SecretFile = secretFile;
+        _environment = new Dictionary<string, string>
+        {
+            ["ACTORS_MEMBERSHIP_PROFILE"] = "test",
+            ["ACTORS_GRAIN_ASSEMBLIES"] = typeof(ClusterCounterGrain).Assembly.Location,
+        };
+    }
+
+    public List<ActorsServerProcess> Silos { get; } = [];
+
+    public SqlStores Stores { get; }
+
+    public string SecretFile { get; }
+
+    public IGrainFactory Client => _client!.Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<TestCluster> StartAsync(int silos)
+    {
+        var postgres = await TestPostgres.CreateAsync();
+        var directory = new TempDirectory();
+        var secretFile = Path.Combine(directory.Path, "cluster.secret");
+        await File.WriteAllTextAsync(secretFile, "test-cluster-secret-" + Guid.NewGuid().ToString("N"));
+        var database = Database.ForPostgres(postgres.ConnectionString);
+        var stores = await SqlStores.CreateAsync(database, "actors", CancellationToken.None);
+        var cluster = new TestCluster(postgres, directory, database, stores, secretFile);
+        for (var i = 0; i < silos; i++)
+        {
+            await cluster.AddSiloAsync();
+        }
+        await cluster.StartClientAsync();
+        return cluster;
+    }
+
+    public async Task<ActorsServerProcess> AddSiloAsync()
+    {
+        var name = "silo-" + (Silos.Count + 1);
+        var dataDirectory = Path.Combine(_directory.Path, name);
+        System.IO.Directory.CreateDirectory(dataDirectory);
+        var silo = await ActorsServerProcess.StartAsync(name, dataDirectory, _environment,
+            "--db", _postgres.ConnectionString, "--cluster-secret-file", SecretFile);
+        Silos.Add(silo);
+        return silo;
+    }
+
+    private async Task StartClientAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var secret = (await File.ReadAllTextAsync(SecretFile)).Trim();
+        builder.Services.AddSilo(silo =>
+        {
+            silo.AddGrains(typeof(ClusterCounterGrain).Assembly);
+            silo.Options.Role = PlacementDecision.ClientRole;
+            silo.Options.SiloName = "test-client";
+            silo.Options.SiloPort = FreePort.Next();
+            silo.Options.ClusterSecret = secret;
+            silo.Options.Membership = MembershipOptions.TestProfile();
+            silo.Options.ResponseTimeout = TimeSpan.FromSeconds(10);
+            silo.UseGrainStorage(_ => Stores.GrainStorage);
+            silo.UseReminderTable(_ => Stores.ReminderTable);
+            silo.UseCluster(_ => new ClusterStores(Stores.MembershipTable, Stores.GrainDirectory));
+        });
+        _client = builder.Build();
+        await _client.StartAsync();
+    }
+
+    public async Task<MembershipSnapshot> ReadMembershipAsync()
+    {
+        var data = await Stores.MembershipTable.ReadAllAsync(CancellationToken.None);
+        return new MembershipSnapshot(data.Version.Version, data.Members.Select(m => m.Entry).ToArray());
+    }
+
+    public string Describe() => string.Join("\n---\n", Silos.Select(s => $"{s.Name} (exited: {s.HasExited}):\n{s.Output}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is not null)
+        {
+            await _client.StopAsync();
+            _client.Dispose();
+        }
+        foreach (var silo in Silos)
+        {
+            await silo.DisposeAsync();
+        }
+        await _database.DisposeAsync();
+        await _postgres.DisposeAsync();
+        _directory.Dispose();
+    }
+}
