@@ -30,7 +30,7 @@ internal static class ObjectMetadata
         metadata["uid"] = uid.ToString();
         metadata["creationTimestamp"] = FormatTimestamp(now);
         metadata["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture);
-        metadata["generation"] = 1;
+        metadata["generation"] = 1L;
         return stored;
     }
 
@@ -116,7 +116,8 @@ internal static class ObjectMetadata
 
     private static long ReadGeneration(JsonObject metadata) =>
         metadata["generation"] is JsonValue value && value.GetValueKind() == JsonValueKind.Number
-            ? value.GetValue<long>()
+            && long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var generation)
+            ? generation
             : 0;
 
     private static string? ReadString(JsonObject metadata, string property) =>
