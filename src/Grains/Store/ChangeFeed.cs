@@ -15,6 +15,9 @@ internal sealed class ChangeFeed : IAsyncDisposable
 {
     private const int BatchSize = 1000;
 
+    /// <summary>After a failed read or a lost LISTEN connection; short, because watchers wait on it.</summary>
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
     private readonly Database _database;
     private readonly ObjectStoreOptions _options;
     private readonly TimeProvider _time;
@@ -141,7 +144,7 @@ internal sealed class ChangeFeed : IAsyncDisposable
             catch (Exception exception)
             {
                 ObjectStoreLog.FeedReadFailed(_logger, exception);
-                await DelayAsync(_options.PollInterval, stopping);
+                await DelayAsync(RetryDelay, stopping);
             }
         }
     }
@@ -206,7 +209,7 @@ internal sealed class ChangeFeed : IAsyncDisposable
 
     private async Task ListenLoopAsync(NpgsqlDataSource dataSource, CancellationToken stopping)
     {
-        var delay = TimeSpan.FromSeconds(1);
+        var delay = RetryDelay;
         while (!stopping.IsCancellationRequested)
         {
             try
