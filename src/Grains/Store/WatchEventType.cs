@@ -1,0 +1,9 @@
+namespace Actors.Grains.Store;
+
+/// <summary>The change types of the history, spelled as Kubernetes watch events spell them.</summary>
+public enum WatchEventType
+{
+    Added,
+    Modified,
+    Deleted,
+}
