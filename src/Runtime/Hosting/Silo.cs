@@ -88,6 +88,9 @@ public sealed partial class Silo : IHostedService, IAsyncDisposable
 
     public int ActivationCount => _catalog.Count;
 
+    /// <summary>The call path; tests use it to run a call in this silo's own activation.</summary>
+    internal GrainCallInvoker Invoker => _invoker;
+
     /// <summary>The membership protocol, in cluster mode; null for a single silo.</summary>
     public Membership.MembershipService? Membership => _cluster?.Membership;
 
@@ -109,6 +112,10 @@ public sealed partial class Silo : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Status is SiloStatus.ShuttingDown or SiloStatus.Dead)
+        {
+            return;
+        }
         Status = SiloStatus.ShuttingDown;
         _collector?.Dispose();
         await _reminders.DisposeAsync();

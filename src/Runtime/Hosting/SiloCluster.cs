@@ -55,10 +55,11 @@ internal sealed partial class SiloCluster : IAsyncDisposable
         _locator = new DirectoryGrainLocator(stores.GrainDirectory, () => Membership.Snapshot);
         Locator = _locator;
 
-        var inbound = new InboundCallHandler(manifest, invoker, options.ResponseTimeout);
+        var inbound = new InboundCallHandler(manifest, invoker, options.ResponseTimeout, () => _ = RefreshMembershipAsync());
         Messages.OnRequest = inbound.HandleAsync;
         Messages.IsRefused = silo => Membership.Snapshot.StatusOf(silo) == SiloStatus.Dead;
         Membership.ProbeAsync = PingAsync;
+        Membership.Gossip = TellPeersToRefresh;
         Membership.SnapshotChanged += OnSnapshot;
         invoker.Remote = new RemoteGrainInvoker(Messages, _locator.Invalidate);
         catalog.RegisterAsync = activation => _locator.RegisterAsync(
@@ -118,6 +119,19 @@ internal sealed partial class SiloCluster : IAsyncDisposable
         return response.Result == ResponseKind.Success;
     }
 
+    private void TellPeersToRefresh(MembershipSnapshot snapshot)
+    {
+        foreach (var peer in snapshot.Active.Where(e => !e.SiloAddress.Equals(Self)))
+        {
+            Messages.SendOneWay(new Message
+            {
+                Direction = MessageDirection.OneWay,
+                TargetSilo = peer.SiloAddress,
+                InterfaceName = InboundCallHandler.MembershipChanged,
+            });
+        }
+    }
+
     private void OnSnapshot(MembershipSnapshot snapshot)
     {
         _locator.OnSnapshot(snapshot);
@@ -131,6 +145,18 @@ internal sealed partial class SiloCluster : IAsyncDisposable
             _ = CleanupDirectoryAsync(dead);
         }
         _ = _reminders.RefreshAsync();
+    }
+
+    private async Task RefreshMembershipAsync()
+    {
+        try
+        {
+            await Membership.RefreshAsync(_stopping.Token);
+        }
+        catch (Exception exception) when (!_stopping.IsCancellationRequested)
+        {
+            LogRefreshFailed(_logger, exception.Message);
+        }
     }
 
     private async Task CleanupDirectoryAsync(IReadOnlyCollection<SiloAddress> dead)
@@ -199,6 +225,9 @@ internal sealed partial class SiloCluster : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Leaving the cluster cleanly failed: {Error}")]
     private static partial void LogLeaveFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing membership after a peer's change failed: {Error}")]
+    private static partial void LogRefreshFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removing dead silos' directory entries failed: {Error}")]
     private static partial void LogCleanupFailed(ILogger logger, string error);

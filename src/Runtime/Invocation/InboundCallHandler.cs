@@ -8,12 +8,19 @@ namespace Actors.Runtime.Invocation;
 /// activation (which forwards when another silo's activation owns the grain), and answers — items one by one
 /// for a streaming method.
 /// </summary>
-internal sealed class InboundCallHandler(GrainManifest manifest, GrainCallInvoker invoker, TimeSpan timeout)
+internal sealed class InboundCallHandler(GrainManifest manifest, GrainCallInvoker invoker, TimeSpan timeout, Action onMembershipChanged)
 {
     public const string Ping = "$ping";
 
+    public const string MembershipChanged = "$membership";
+
     public async ValueTask HandleAsync(Message request, IResponseSink sink)
     {
+        if (request.InterfaceName == MembershipChanged)
+        {
+            onMembershipChanged();
+            return;
+        }
         if (request.InterfaceName == Ping)
         {
             sink.Send(request.CreateResponse(ResponseKind.Success, []));

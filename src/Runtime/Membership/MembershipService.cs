@@ -39,6 +39,12 @@ public sealed partial class MembershipService : IAsyncDisposable
     /// <summary>Called once when this silo reads that it was declared Dead: it must stop serving at once.</summary>
     public Action<string> OnDeclaredDead { get; set; } = reason => Environment.FailFast(reason);
 
+    /// <summary>
+    /// Called after this silo changed the table (its own status, a vote, a death), so peers can be told to
+    /// refresh at once instead of at their next periodic read (Orleans' membership gossip).
+    /// </summary>
+    public Action<MembershipSnapshot> Gossip { get; set; } = _ => { };
+
     /// <summary>Raised with every newer snapshot.</summary>
     public event Action<MembershipSnapshot>? SnapshotChanged;
 
@@ -209,6 +215,7 @@ public sealed partial class MembershipService : IAsyncDisposable
                 {
                     LogDeclaringDead(_logger, peer.ToParsableString(), decision.Votes.Count);
                     await RefreshAsync(cancellationToken);
+                    Gossip(Snapshot);
                 }
                 return;
             }
@@ -233,6 +240,8 @@ public sealed partial class MembershipService : IAsyncDisposable
                 if (written)
                 {
                     _self = entry;
+                    await RefreshAsync(cancellationToken);
+                    Gossip(Snapshot);
                     return;
                 }
                 if (attempt >= 20)

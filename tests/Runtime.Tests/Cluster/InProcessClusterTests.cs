@@ -1,0 +1,83 @@
+using Actors.ClusterTestGrains;
+using Actors.Runtime.Tests.TestGrains;
+using Actors.TestSupport;
+
+namespace Actors.Runtime.Tests.Cluster;
+
+[Trait("Category", "Cluster")]
+public sealed class InProcessClusterTests
+{
+    /// <summary>Scenario 6: racing first calls from every silo create exactly one activation per grain.</summary>
+    [Fact]
+    public async Task ConcurrentFirstCalls_FromEverySilo_CreateOneActivationEach()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(silos: 3);
+        var keys = Enumerable.Range(0, 10).Select(i => "race-" + Guid.NewGuid().ToString("N")[..8] + "-" + i).ToArray();
+        var calls = cluster.Hosts.SelectMany(host => keys.SelectMany(key => Enumerable.Range(0, 34).Select(_ =>
+            InProcessCluster.FactoryOf(host).GetGrain<ICounterGrain>(key).GetActivationIdAsync())));
+        var ids = await Task.WhenAll(calls);
+        Assert.Equal(keys.Length * 34 * 3, ids.Length);
+        Assert.Equal(keys.Length, ids.Distinct().Count());
+        foreach (var key in keys)
+        {
+            Assert.Equal(1, ActivationLog.ActivationsOf(new GrainId("counter", key)));
+        }
+    }
+
+    /// <summary>
+    /// Scenario 4: a silo cut off from its peers but not from the database is voted Dead, learns it from its
+    /// own table read and stops; its grains answer from the survivors, and its stale activation cannot write.
+    /// </summary>
+    [Fact]
+    public async Task PartitionedSilo_IsDeclaredDead_LearnsIt_AndItsStaleWritesFail()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(silos: 3);
+        var isolated = InProcessCluster.SiloOf(cluster.Hosts[2]);
+        var isolatedFactory = InProcessCluster.FactoryOf(cluster.Hosts[2]);
+        var key = Enumerable.Range(0, 1000).Select(i => "part-" + i).First(k =>
+            Actors.Placement.RendezvousPlacement.Choose(new GrainId("clustercounter", k), cluster.Hosts.Select(h => InProcessCluster.SiloOf(h).Address))!.Equals(isolated.Address));
+        var before = await isolatedFactory.GetGrain<IClusterCounterGrain>(key).IncrementAsync();
+        Assert.Equal(isolated.Address.ToParsableString(), before.Silo);
+
+        foreach (var peer in cluster.Hosts.Take(2).Select(InProcessCluster.SiloOf))
+        {
+            peer.Messages!.BlockPeer(isolated.Address.Endpoint);
+            isolated.Messages!.BlockPeer(peer.Address.Endpoint);
+        }
+
+        await Eventually.WaitAsync("the isolated silo to read its own Dead row", () => cluster.DeclaredDead.Contains(isolated.Address.ToParsableString()), TimeSpan.FromSeconds(20));
+
+        var survivor = InProcessCluster.FactoryOf(cluster.Hosts[0]);
+        var after = await survivor.GetGrain<IClusterCounterGrain>(key).IncrementAsync();
+        Assert.Equal(2, after.Value);
+        Assert.NotEqual(isolated.Address.ToParsableString(), after.Silo);
+
+        // The isolated silo still holds its old activation (a real process would have exited): a write from it
+        // must not overwrite the survivor's.
+        var increment = typeof(IClusterCounterGrain).GetMethod(nameof(IClusterCounterGrain.IncrementAsync))!;
+        var method = isolated.Invoker.Manifest.GetMethod(increment);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => isolated.Invoker.InvokeLocalAsync(
+            new GrainId("clustercounter", key), method, [], chain: null, TimeSpan.FromSeconds(10), Activation.Catalog.MaxForwardCount));
+        Assert.Equal(2, (await survivor.GetGrain<IClusterCounterGrain>(key).GetAsync()).Value);
+    }
+
+    /// <summary>Scenario 2: a graceful stop leaves the membership table Dead and the grains come back elsewhere.</summary>
+    [Fact]
+    public async Task GracefulStop_MarksTheSiloDead_AndItsGrainsMove()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(silos: 2);
+        var leaving = InProcessCluster.SiloOf(cluster.Hosts[1]);
+        var client = InProcessCluster.FactoryOf(cluster.Hosts[0]);
+        var keys = Enumerable.Range(0, 50).Select(i => "leave-" + i).ToArray();
+        var replies = await Task.WhenAll(keys.Select(k => client.GetGrain<IClusterCounterGrain>(k).IncrementAsync()));
+        Assert.Contains(replies, r => r.Silo == leaving.Address.ToParsableString());
+
+        await cluster.Hosts[1].StopAsync(TestContext.Current.CancellationToken);
+        var table = await cluster.Stores.MembershipTable.ReadAllAsync(CancellationToken.None);
+        Assert.Equal(SiloStatus.Dead, table.Members.Single(m => m.Entry.SiloAddress.Equals(leaving.Address)).Entry.Status);
+
+        var after = await Task.WhenAll(keys.Select(k => client.GetGrain<IClusterCounterGrain>(k).IncrementAsync()));
+        Assert.All(after, r => Assert.Equal(2, r.Value));
+        Assert.All(after, r => Assert.NotEqual(leaving.Address.ToParsableString(), r.Silo));
+    }
+}
