@@ -54,9 +54,6 @@ public sealed class Message
     /// <summary>The id of the call chain this request belongs to, for call-chain reentrancy.</summary>
     public string? CallChainId { get; set; }
 
-    /// <summary>Whether the call chain opted into reentrancy (<c>RequestContext.AllowCallChainReentrancy</c>).</summary>
-    public bool AllowCallChainReentrancy { get; set; }
-
     /// <summary>Unix milliseconds after which nobody waits for the answer; 0 for none.</summary>
     public long DeadlineUnixMs { get; set; }
 
