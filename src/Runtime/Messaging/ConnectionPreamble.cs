@@ -11,7 +11,7 @@ namespace Actors.Runtime.Messaging;
 /// role. The secret never crosses the wire; fresh nonces defeat replay; the role and the addresses defeat
 /// reflecting a proof back at its author.
 /// </summary>
-public static class ConnectionPreamble
+internal static class ConnectionPreamble
 {
     public const int ProtocolVersion = 1;
 
