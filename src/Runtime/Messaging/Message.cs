@@ -5,6 +5,8 @@ public enum MessageDirection : byte
     Request = 0,
     Response = 1,
     OneWay = 2,
+    /// <summary>The consumer of a streaming request stopped reading; the producer should stop (same <see cref="Message.Id"/>).</summary>
+    StreamCancel = 3,
 }
 
 public enum ResponseKind : byte
@@ -14,7 +16,10 @@ public enum ResponseKind : byte
     Success = 1,
     /// <summary>The grain method threw; the body carries the exception's type and message.</summary>
     Error = 2,
-    /// <summary>The runtime refused the message (wrong silo, dead target, unknown method); the caller may reroute.</summary>
+    /// <summary>
+    /// The runtime refused the message (wrong silo, dead target, unknown method); the caller may reroute.
+    /// When the transport itself rejects, the body is the UTF-8 reason.
+    /// </summary>
     Rejection = 3,
     /// <summary>One item of an <c>IAsyncEnumerable</c> response; more follow.</summary>
     StreamItem = 4,
