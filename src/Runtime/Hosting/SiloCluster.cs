@@ -40,7 +40,14 @@ internal sealed partial class SiloCluster : IAsyncDisposable
         _reminders = reminders;
         _time = time;
         _logger = loggers.CreateLogger<SiloCluster>();
-        Messages = new SiloMessageCenter(self, options.ClusterId, options.ClusterSecret, time, loggers.CreateLogger<SiloMessageCenter>());
+        Messages = new SiloMessageCenter(new SiloMessageCenterOptions
+        {
+            LocalSilo = self,
+            ClusterId = options.ClusterId,
+            ClusterSecret = System.Text.Encoding.UTF8.GetBytes(options.ClusterSecret),
+            IsSiloDead = silo => Membership!.Snapshot.StatusOf(silo) == SiloStatus.Dead,
+            TimeProvider = time,
+        }, loggers.CreateLogger<SiloMessageCenter>());
         Membership = new MembershipService(stores.MembershipTable, new MembershipEntry
         {
             SiloAddress = self,
@@ -56,8 +63,7 @@ internal sealed partial class SiloCluster : IAsyncDisposable
         Locator = _locator;
 
         var inbound = new InboundCallHandler(manifest, invoker, options.ResponseTimeout, () => _ = RefreshMembershipAsync());
-        Messages.OnRequest = inbound.HandleAsync;
-        Messages.IsRefused = silo => Membership.Snapshot.StatusOf(silo) == SiloStatus.Dead;
+        Messages.RequestHandler = inbound.HandleAsync;
         Membership.ProbeAsync = PingAsync;
         Membership.Gossip = TellPeersToRefresh;
         Membership.SnapshotChanged += OnSnapshot;

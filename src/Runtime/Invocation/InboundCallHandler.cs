@@ -23,39 +23,42 @@ internal sealed class InboundCallHandler(GrainManifest manifest, GrainCallInvoke
         }
         if (request.InterfaceName == Ping)
         {
-            sink.Send(request.CreateResponse(ResponseKind.Success, []));
+            sink.Respond(ResponseKind.Success, []);
             return;
         }
         if (!manifest.TryGetMethod(request.InterfaceName, request.MethodName, out var method))
         {
-            sink.Send(request.CreateResponse(ResponseKind.Error, RemoteException.Encode(
-                new GrainCallException($"Unknown grain method {request.InterfaceName}.{request.MethodName}."))));
+            sink.Respond(ResponseKind.Error, RemoteException.Encode(
+                new GrainCallException($"Unknown grain method {request.InterfaceName}.{request.MethodName}.")));
             return;
         }
         try
         {
             var arguments = GrainSerializer.DeserializeArguments(request.Body, method.ParameterTypes);
-            var chain = request.CallChainId is null ? null : new RequestContext.CallChain(request.CallChainId, request.AllowCallChainReentrancy);
+            var chain = CallChainHeader.Decode(request.CallChainId);
             var result = await invoker.InvokeLocalAsync(request.TargetGrain, method, arguments, chain, timeout, request.ForwardCount);
             if (method.ReturnKind == ReturnKind.AsyncEnumerable)
             {
-                await foreach (var item in ((IAsyncEnumerable<object?>)result!).WithCancellation(sink.Aborted))
+                await foreach (var item in ((IAsyncEnumerable<object?>)result!).WithCancellation(sink.Cancelled))
                 {
-                    sink.Send(request.CreateResponse(ResponseKind.StreamItem, GrainSerializer.Serialize(item, method.ResultType!)));
+                    if (!sink.SendStreamItem(GrainSerializer.Serialize(item, method.ResultType!)))
+                    {
+                        return;
+                    }
                 }
-                sink.Send(request.CreateResponse(ResponseKind.StreamEnd, []));
+                sink.CompleteStream();
                 return;
             }
             var body = method.ResultType is null ? [] : GrainSerializer.Serialize(result, method.ResultType);
-            sink.Send(request.CreateResponse(ResponseKind.Success, body));
+            sink.Respond(ResponseKind.Success, body);
         }
-        catch (OperationCanceledException) when (sink.Aborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (sink.Cancelled.IsCancellationRequested)
         {
             // The consumer stopped reading the stream; nobody waits for an answer.
         }
         catch (Exception exception)
         {
-            sink.Send(request.CreateResponse(ResponseKind.Error, RemoteException.Encode(exception)));
+            sink.Respond(ResponseKind.Error, RemoteException.Encode(exception));
         }
     }
 }

@@ -6,6 +6,8 @@ namespace Actors.Runtime.Invocation;
 /// <summary>Grain calls to other silos over the message center: arguments and results as JSON.</summary>
 internal sealed class RemoteGrainInvoker(SiloMessageCenter messages, Action<GrainId> invalidate) : IRemoteGrainInvoker
 {
+    private static readonly TimeSpan StreamItemTimeout = TimeSpan.FromHours(12);
+
     public async Task<object?> InvokeAsync(SiloAddress silo, GrainId grainId, GrainMethod method, object?[] arguments, RequestContext.CallChain? chain, TimeSpan timeout, int forwardCount)
     {
         var request = CreateRequest(silo, grainId, method, arguments, chain, forwardCount);
@@ -31,7 +33,8 @@ internal sealed class RemoteGrainInvoker(SiloMessageCenter messages, Action<Grai
     public async IAsyncEnumerable<object?> InvokeStreamAsync(SiloAddress silo, GrainId grainId, GrainMethod method, object?[] arguments, RequestContext.CallChain? chain, TimeSpan timeout)
     {
         var request = CreateRequest(silo, grainId, method, arguments, chain, forwardCount: 0);
-        await foreach (var item in messages.SendStreamingRequestAsync(request, timeout))
+        // A followed stream (pod logs) may be quiet for long; the connection failing ends it, not a timer.
+        await foreach (var item in messages.SendStreamingRequestAsync(request, StreamItemTimeout))
         {
             if (item.Result != ResponseKind.StreamItem)
             {
@@ -51,8 +54,7 @@ internal sealed class RemoteGrainInvoker(SiloMessageCenter messages, Action<Grai
         MethodName = method.Name,
         IsReadOnly = method.IsReadOnly,
         IsAlwaysInterleave = method.IsAlwaysInterleave,
-        CallChainId = chain?.Id,
-        AllowCallChainReentrancy = chain?.AllowReentrancy ?? false,
+        CallChainId = CallChainHeader.Encode(chain),
         ForwardCount = forwardCount,
         Body = GrainSerializer.SerializeArguments(arguments, method.ParameterTypes),
     };

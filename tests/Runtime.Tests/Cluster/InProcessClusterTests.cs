@@ -41,8 +41,8 @@ public sealed class InProcessClusterTests
 
         foreach (var peer in cluster.Hosts.Take(2).Select(InProcessCluster.SiloOf))
         {
-            peer.Messages!.BlockPeer(isolated.Address.Endpoint);
-            isolated.Messages!.BlockPeer(peer.Address.Endpoint);
+            peer.Messages!.BlockPeer(isolated.Address);
+            isolated.Messages!.BlockPeer(peer.Address);
         }
 
         await Eventually.WaitAsync("the isolated silo to read its own Dead row", () => cluster.DeclaredDead.Contains(isolated.Address.ToParsableString()), TimeSpan.FromSeconds(20));
@@ -79,5 +79,29 @@ public sealed class InProcessClusterTests
         var after = await Task.WhenAll(keys.Select(k => client.GetGrain<IClusterCounterGrain>(k).IncrementAsync()));
         Assert.All(after, r => Assert.Equal(2, r.Value));
         Assert.All(after, r => Assert.NotEqual(leaving.Address.ToParsableString(), r.Silo));
+    }
+
+    /// <summary>An IAsyncEnumerable method streams across silos, and a thrown exception keeps its type and message.</summary>
+    [Fact]
+    public async Task StreamingAndExceptions_CrossSilos()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(silos: 2);
+        var remote = InProcessCluster.SiloOf(cluster.Hosts[1]).Address;
+        var silos = cluster.Hosts.Select(h => InProcessCluster.SiloOf(h).Address).ToArray();
+        string KeyOn(string type) => Enumerable.Range(0, 1000).Select(i => "x-" + i)
+            .First(k => Actors.Placement.RendezvousPlacement.Choose(new GrainId(type, k), silos)!.Equals(remote));
+        var caller = InProcessCluster.FactoryOf(cluster.Hosts[0]);
+
+        var items = new List<int>();
+        await foreach (var item in caller.GetGrain<IEchoGrain>(KeyOn("echo")).CountAsync(500))
+        {
+            items.Add(item);
+        }
+        Assert.Equal(Enumerable.Range(1, 500), items);
+
+        var counter = caller.GetGrain<ICounterGrain>(KeyOn("counter"));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => counter.FailAsync("remote boom"));
+        Assert.Equal("remote boom", error.Message);
+        Assert.Equal(1, await counter.IncrementAsync());
     }
 }
