@@ -28,6 +28,7 @@ internal sealed partial class SiloCluster : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly DirectoryGrainLocator _locator;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SiloAddress, byte> _knownDead = new();
     private Task? _rebalancer;
 
     public SiloCluster(SiloAddress self, SiloOptions options, ClusterStores stores, Catalog catalog, ReminderService reminders,
@@ -141,7 +142,7 @@ internal sealed partial class SiloCluster : IAsyncDisposable
     private void OnSnapshot(MembershipSnapshot snapshot)
     {
         _locator.OnSnapshot(snapshot);
-        var dead = snapshot.Dead.ToArray();
+        var dead = snapshot.Dead.Where(silo => _knownDead.TryAdd(silo, 0)).ToArray();
         foreach (var silo in dead)
         {
             Messages.MarkSiloDead(silo);
