@@ -29,8 +29,8 @@ for tier in "${tiers[@]}"; do
     | grep -vE '^\s*$|No test matches the given testcase filter|^Test run for|^A total of|^Results File:|No test is available'
   rc=${PIPESTATUS[0]}
   set -e
-  tier_passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-  tier_failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+  tier_passed=$( (grep -oE 'Passed: +[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
+  tier_failed=$( (grep -oE 'Failed: +[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
   passed=$((passed + tier_passed))
   failed=$((failed + tier_failed))
   echo "tier $tier: ${tier_passed} passed, ${tier_failed} failed in $(( $(date +%s) - tier_start )) s"

@@ -27,10 +27,14 @@ internal sealed class DirectoryGrainLocator(IGrainDirectory directory, Func<Memb
             _cache[grainId] = entry;
             return entry.SiloAddress;
         }
-        return PlacementDecision.Choose(grainId, grainClass.RequiredRole, grainClass.IsPinnedToSiloName, view)
+        var placed = PlacementDecision.Choose(grainId, grainClass.RequiredRole, grainClass.IsPinnedToSiloName, view)
             ?? throw new SiloUnavailableException(grainClass.IsPinnedToSiloName
                 ? $"{grainId} is pinned to silo '{grainId.Key}', which is not active."
                 : $"No active silo has role '{grainClass.RequiredRole}' to host {grainId}.");
+        // Remembered so later calls need no directory read; if another silo won the activation race, the
+        // placed silo forwards there and a failure invalidates this entry.
+        _cache[grainId] = new GrainAddress(grainId, "", placed, view.Version);
+        return placed;
     }
 
     public void Invalidate(GrainId grainId) => _cache.TryRemove(grainId, out _);

@@ -21,12 +21,16 @@ public sealed class InProcessCluster : IAsyncDisposable
     private readonly Database _database;
     private readonly SqlStores _stores;
 
-    private InProcessCluster(TestPostgres postgres, Database database, SqlStores stores)
+    private InProcessCluster(TestPostgres postgres, Database database, SqlStores stores, TcpProxy? proxy)
     {
         _postgres = postgres;
         _database = database;
         _stores = stores;
+        DatabaseProxy = proxy;
     }
+
+    /// <summary>When asked for, the silos reach PostgreSQL through this proxy, so a test can cut them off.</summary>
+    public TcpProxy? DatabaseProxy { get; }
 
     public List<IHost> Hosts { get; } = [];
 
@@ -34,12 +38,21 @@ public sealed class InProcessCluster : IAsyncDisposable
 
     public SqlStores Stores => _stores;
 
-    public static async Task<InProcessCluster> StartAsync(int silos)
+    public static async Task<InProcessCluster> StartAsync(int silos, bool throughProxy = false)
     {
         var postgres = await TestPostgres.CreateAsync();
-        var database = Database.ForPostgres(postgres.ConnectionString);
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(postgres.ConnectionString);
+        TcpProxy? proxy = null;
+        if (throughProxy)
+        {
+            proxy = new TcpProxy(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(connection.Host!), connection.Port));
+            connection.Port = proxy.Port;
+            connection.Timeout = 3;
+            connection.CommandTimeout = 3;
+        }
+        var database = Database.ForPostgres(connection.ConnectionString);
         var stores = await SqlStores.CreateAsync(database, "actors", CancellationToken.None);
-        var cluster = new InProcessCluster(postgres, database, stores);
+        var cluster = new InProcessCluster(postgres, database, stores, proxy);
         for (var i = 0; i < silos; i++)
         {
             await cluster.AddSiloAsync();
@@ -100,6 +113,10 @@ public sealed class InProcessCluster : IAsyncDisposable
             host.Dispose();
         }
         await _database.DisposeAsync();
+        if (DatabaseProxy is not null)
+        {
+            await DatabaseProxy.DisposeAsync();
+        }
         await _postgres.DisposeAsync();
     }
 }
