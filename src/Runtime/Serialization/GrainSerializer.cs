@@ -17,7 +17,8 @@ public static class GrainSerializer
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-            IncludeFields = false,
+            // Value tuples and plain field-holders are common grain results; without fields they would arrive empty.
+            IncludeFields = true,
         };
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);

@@ -92,3 +92,18 @@ public interface IKeptAliveGrain : IGrainWithStringKey
 {
     Task<string> GetActivationIdAsync();
 }
+
+public interface ITimedCollectedGrain : IGrainWithStringKey
+{
+    Task StartTimerAsync(bool keepAlive);
+
+    Task<string> GetActivationIdAsync();
+}
+
+public interface IChangingTimerGrain : IGrainWithStringKey
+{
+    /// <summary>Two timers: one stops itself with Change at its third tick, the other keeps ticking as a clock.</summary>
+    Task StartAsync();
+
+    Task<(int Changed, int Clock)> GetTicksAsync();
+}
