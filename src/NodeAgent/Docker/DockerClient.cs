@@ -264,18 +264,31 @@ public sealed class DockerClient : IDockerClient, IDisposable
             {
                 return DockerResult<ExecResult>.Failure(answer.Kind, answer.Message);
             }
-            using var document = JsonDocument.Parse(answer.Body);
-            var root = document.RootElement;
-            var running = root.TryGetProperty("Running", out var r) && r.ValueKind == JsonValueKind.True;
-            if (!running && root.TryGetProperty("ExitCode", out var code) && code.ValueKind == JsonValueKind.Number)
+            if (ReadExitCode(answer.Body) is { } exitCode)
             {
-                return DockerResult<ExecResult>.Success(new ExecResult(code.GetInt32(), output, TimedOut: false));
+                return DockerResult<ExecResult>.Success(new ExecResult(exitCode, output, TimedOut: false));
             }
             if (DateTime.UtcNow > deadline)
             {
                 return DockerResult<ExecResult>.Failure(DockerResultKind.Error, $"exec {execId} ended its output but reports no exit code");
             }
             await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    /// <summary>The exit code of a finished exec from <c>GET /exec/{id}/json</c>; null while it runs or when unreadable.</summary>
+    private static int? ReadExitCode(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            var running = root.TryGetProperty("Running", out var r) && r.ValueKind == JsonValueKind.True;
+            return !running && root.TryGetProperty("ExitCode", out var code) && code.TryGetInt32(out var value) ? value : null;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            return null;
         }
     }
 

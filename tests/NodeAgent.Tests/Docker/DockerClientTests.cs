@@ -57,7 +57,7 @@ public sealed class DockerClientTests : IAsyncLifetime
 
         var pulled = await Client.PullImageAsync($"actors/missing-{_containers.RunId}:1", limit.Token);
 
-        Assert.False(pulled.IsOk);
+        Assert.Equal(DockerResultKind.Error, pulled.Kind);
         Assert.False(string.IsNullOrEmpty(pulled.Message));
     }
 
