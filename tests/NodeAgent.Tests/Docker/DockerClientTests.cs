@@ -305,6 +305,36 @@ public sealed class DockerClientTests : IAsyncLifetime
         Assert.True(slow is { IsOk: true, Value.TimedOut: true }, slow.ToString());
     }
 
+    [Fact]
+    public async Task Host_config_reaches_the_container()
+    {
+        var id = await _containers.RunAsync("hostcfg", ["sleep", "3600"], r => r with
+        {
+            HostConfig = new ContainerHostConfig
+            {
+                Init = true,
+                ExtraHosts = ["db.test:10.1.2.3"],
+                Dns = ["10.0.0.10"],
+                Tmpfs = new Dictionary<string, string> { ["/scratch"] = "rw,size=1m" },
+                Binds = [$"{AppContext.BaseDirectory.TrimEnd('/')}:/host:ro"],
+                PortBindings = [new PortBinding(new ContainerPort(8080), 0, "127.0.0.1")],
+            },
+        });
+
+        var exec = await Client.ExecAsync(
+            id,
+            ["sh", "-c", "grep db.test /etc/hosts && grep 10.0.0.10 /etc/resolv.conf && grep ' /scratch ' /proc/mounts && ls /host && cat /proc/1/cmdline"],
+            TimeSpan.FromSeconds(10),
+            Token);
+
+        Assert.True(exec is { IsOk: true, Value.ExitCode: 0 }, exec.ToString());
+        Assert.Contains("10.1.2.3", exec.Value.Output);
+        Assert.Contains("tmpfs", exec.Value.Output);
+        Assert.Contains("Actors.NodeAgent.Tests.dll", exec.Value.Output);
+        // With Init the engine's init process, not sleep, is PID 1.
+        Assert.Contains("docker-init", exec.Value.Output);
+    }
+
     private async Task WaitForExitAsync(string id)
     {
         ContainerState? state = null;
