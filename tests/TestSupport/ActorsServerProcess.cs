@@ -32,9 +32,12 @@ public sealed class ActorsServerProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output.TakeLast(80));
 
-    public static async Task<ActorsServerProcess> StartAsync(string name, string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] extraArguments)
+    public static Task<ActorsServerProcess> StartAsync(string name, string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] extraArguments) =>
+        StartAsync(name, dataDirectory, environment, FreePort.Next(), extraArguments);
+
+    /// <summary>Starts on a given silo port, e.g. the port of a silo that was killed, to restart it in place.</summary>
+    public static async Task<ActorsServerProcess> StartAsync(string name, string dataDirectory, IReadOnlyDictionary<string, string> environment, int siloPort, params string[] extraArguments)
     {
-        var siloPort = FreePort.Next();
         var apiPort = FreePort.Next();
         var start = new ProcessStartInfo(ActorsBinary.Path)
         {

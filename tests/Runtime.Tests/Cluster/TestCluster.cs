@@ -64,13 +64,27 @@ public sealed class TestCluster : IAsyncDisposable
 
     public async Task<ActorsServerProcess> AddSiloAsync()
     {
-        var name = "silo-" + (Silos.Count + 1);
-        var dataDirectory = Path.Combine(_directory.Path, name);
-        System.IO.Directory.CreateDirectory(dataDirectory);
-        var silo = await ActorsServerProcess.StartAsync(name, dataDirectory, _environment,
-            "--db", _postgres.ConnectionString, "--cluster-secret-file", SecretFile);
+        var silo = await StartSiloAsync("silo-" + (Silos.Count + 1), FreePort.Next());
         Silos.Add(silo);
         return silo;
+    }
+
+    /// <summary>Starts a new process on the same silo port (a new generation of the same endpoint).</summary>
+    public async Task<ActorsServerProcess> RestartSiloAsync(int index)
+    {
+        var old = Silos[index];
+        old.Kill();
+        var silo = await StartSiloAsync(old.Name, old.SiloPort);
+        Silos[index] = silo;
+        return silo;
+    }
+
+    private Task<ActorsServerProcess> StartSiloAsync(string name, int siloPort)
+    {
+        var dataDirectory = Path.Combine(_directory.Path, name);
+        System.IO.Directory.CreateDirectory(dataDirectory);
+        return ActorsServerProcess.StartAsync(name, dataDirectory, _environment, siloPort,
+            "--db", _postgres.ConnectionString, "--cluster-secret-file", SecretFile);
     }
 
     private async Task StartClientAsync()
