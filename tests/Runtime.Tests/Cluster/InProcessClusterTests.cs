@@ -104,4 +104,23 @@ public sealed class InProcessClusterTests
         Assert.Equal("remote boom", error.Message);
         Assert.Equal(1, await counter.IncrementAsync());
     }
+
+    /// <summary>A pinned grain lives only on the silo its key names; when that silo is gone, calls fail fast.</summary>
+    [Fact]
+    public async Task PinnedGrain_LivesOnItsSilo_AndFailsFastWhenTheSiloIsGone()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(silos: 2);
+        var caller = InProcessCluster.FactoryOf(cluster.Hosts[0]);
+        var target = InProcessCluster.SiloOf(cluster.Hosts[1]);
+        var pinned = caller.GetGrain<IPinnedGrain>("silo-2");
+        Assert.Equal(target.Address.ToParsableString(), await pinned.WhereAsync());
+
+        await cluster.Hosts[1].StopAsync(TestContext.Current.CancellationToken);
+        await Eventually.WaitAsync("the caller to see silo-2 gone",
+            () => !InProcessCluster.SiloOf(cluster.Hosts[0]).Membership!.Snapshot.IsActive(target.Address), TimeSpan.FromSeconds(10));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<SiloUnavailableException>(() => pinned.WhereAsync());
+        Assert.Contains("silo-2", error.Message);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(2), $"failing took {started.Elapsed}");
+    }
 }
