@@ -72,8 +72,14 @@ public sealed partial class Silo : IHostedService, IAsyncDisposable
             _cluster = new SiloCluster(Address, options, clusterStores, catalog, reminders, manifest, _invoker, time, loggers);
             locator.Inner = _cluster.Locator;
         }
-        Management = new LocalManagementService(catalog, statistics, reminders,
+        var management = new LocalManagementService(catalog, statistics, reminders, Address, time,
             _ => Task.FromResult(_cluster?.DescribeSilos() ?? (IReadOnlyList<SiloInfo>)[Describe()]));
+        if (_cluster is not null)
+        {
+            management.Remote = _cluster.RemoteManagement;
+            _cluster.LocalManagement = management;
+        }
+        Management = management;
     }
 
     public SiloAddress Address { get; }

@@ -63,7 +63,9 @@ internal sealed partial class SiloCluster : IAsyncDisposable
         _locator = new DirectoryGrainLocator(stores.GrainDirectory, () => Membership.Snapshot);
         Locator = _locator;
 
-        var inbound = new InboundCallHandler(manifest, invoker, options.ResponseTimeout, () => _ = RefreshMembershipAsync());
+        var inbound = new InboundCallHandler(manifest, invoker, options.ResponseTimeout, () => _ = RefreshMembershipAsync(),
+            (query, body, ct) => ClusterManagement.AnswerAsync(LocalManagement ?? throw new InvalidOperationException("Management is not ready."), query, body, ct));
+        RemoteManagement = new ClusterManagement(self, Messages, stores.GrainDirectory, () => Membership.Snapshot);
         Messages.RequestHandler = inbound.HandleAsync;
         Membership.ProbeAsync = PingAsync;
         Membership.Gossip = TellPeersToRefresh;
@@ -87,6 +89,11 @@ internal sealed partial class SiloCluster : IAsyncDisposable
     public MembershipService Membership { get; }
 
     public IGrainLocator Locator { get; }
+
+    /// <summary>Set by the silo once its management view exists; answers peers' queries.</summary>
+    public IManagementService? LocalManagement { get; set; }
+
+    public IRemoteManagement RemoteManagement { get; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -8,7 +8,12 @@ namespace Actors.Runtime.Invocation;
 /// activation (which forwards when another silo's activation owns the grain), and answers — items one by one
 /// for a streaming method.
 /// </summary>
-internal sealed class InboundCallHandler(GrainManifest manifest, GrainCallInvoker invoker, TimeSpan timeout, Action onMembershipChanged)
+internal sealed class InboundCallHandler(
+    GrainManifest manifest,
+    GrainCallInvoker invoker,
+    TimeSpan timeout,
+    Action onMembershipChanged,
+    Func<string, byte[], CancellationToken, Task<byte[]>> answerManagement)
 {
     public const string Ping = "$ping";
 
@@ -19,6 +24,18 @@ internal sealed class InboundCallHandler(GrainManifest manifest, GrainCallInvoke
         if (request.InterfaceName == MembershipChanged)
         {
             onMembershipChanged();
+            return;
+        }
+        if (request.InterfaceName == Management.ClusterManagement.InterfaceName)
+        {
+            try
+            {
+                sink.Respond(ResponseKind.Success, await answerManagement(request.MethodName, request.Body, sink.Cancelled));
+            }
+            catch (Exception exception)
+            {
+                sink.Respond(ResponseKind.Error, RemoteException.Encode(exception));
+            }
             return;
         }
         if (request.InterfaceName == Ping)

@@ -9,8 +9,28 @@ internal sealed class LocalManagementService(
     Catalog catalog,
     GrainCallStatistics statistics,
     ReminderService reminders,
+    SiloAddress self,
+    TimeProvider time,
     Func<CancellationToken, Task<IReadOnlyList<SiloInfo>>> silos) : IManagementService
 {
+    private readonly ProcessUsage _usage = new(time);
+
+    /// <summary>Set in cluster mode: fetches other silos' statistics and finds activations elsewhere.</summary>
+    public IRemoteManagement? Remote { get; set; }
+
+    public SiloStatistics GetLocalStatistics()
+    {
+        var (cpu, memory) = _usage.Sample();
+        return new SiloStatistics(self.ToParsableString(), catalog.Count, cpu, memory, GetGrainTypes(), GetMethodStatistics());
+    }
+
+    public async Task<IReadOnlyList<SiloStatistics>> GetClusterStatisticsAsync(CancellationToken cancellationToken) =>
+        Remote is null ? [GetLocalStatistics()] : await Remote.GetClusterStatisticsAsync(GetLocalStatistics(), cancellationToken);
+
+    public async Task<ActivationDetails?> FindActivationAsync(GrainId grainId, CancellationToken cancellationToken) =>
+        await GetActivationDetailsAsync(grainId, cancellationToken)
+        ?? (Remote is null ? null : await Remote.FindActivationAsync(grainId, cancellationToken));
+
     public Task<IReadOnlyList<SiloInfo>> GetSilosAsync(CancellationToken cancellationToken) => silos(cancellationToken);
 
     public IReadOnlyList<GrainTypeInfo> GetGrainTypes()

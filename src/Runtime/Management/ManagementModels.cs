@@ -23,6 +23,15 @@ public sealed record MethodStatisticsInfo(
 /// <summary>Activations and timer ticks of one grain type on one silo.</summary>
 public sealed record GrainTypeInfo(string GrainType, int Activations, long TimerTicks);
 
+/// <summary>One silo's process and grain statistics.</summary>
+public sealed record SiloStatistics(
+    string Silo,
+    int ActivationCount,
+    double CpuPercent,
+    long MemoryBytes,
+    IReadOnlyList<GrainTypeInfo> GrainTypes,
+    IReadOnlyList<MethodStatisticsInfo> Methods);
+
 /// <summary>Everything known about one activation.</summary>
 public sealed record ActivationDetails(
     string GrainId,

@@ -123,4 +123,28 @@ public sealed class InProcessClusterTests
         Assert.Contains("silo-2", error.Message);
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(2), $"failing took {started.Elapsed}");
     }
+
+    /// <summary>Either silo's management view shows both silos' statistics and finds an activation on the other.</summary>
+    [Fact]
+    public async Task Management_SeesEverySilo_AndFindsActivationsElsewhere()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(silos: 2);
+        var factory = InProcessCluster.FactoryOf(cluster.Hosts[0]);
+        var replies = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => factory.GetGrain<IClusterCounterGrain>("mgmt-" + i).IncrementAsync()));
+        var remoteSilo = InProcessCluster.SiloOf(cluster.Hosts[1]).Address.ToParsableString();
+        var remoteIndex = Array.FindIndex(replies, r => r.Silo == remoteSilo);
+        Assert.True(remoteIndex >= 0);
+
+        var management = InProcessCluster.SiloOf(cluster.Hosts[0]).Management;
+        var statistics = await management.GetClusterStatisticsAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, statistics.Count);
+        Assert.All(statistics, s => Assert.Contains(s.GrainTypes, t => t.GrainType == "clustercounter" && t.Activations > 0));
+        Assert.All(statistics, s => Assert.True(s.MemoryBytes > 0));
+
+        var details = await management.FindActivationAsync(new GrainId("clustercounter", "mgmt-" + remoteIndex), TestContext.Current.CancellationToken);
+        Assert.NotNull(details);
+        Assert.Equal(remoteSilo, details.Silo);
+        Assert.Contains("\"value\":1", details.PersistentStates["counter"]);
+        Assert.Contains(details.RecentCalls, c => c.Method.StartsWith("IncrementAsync", StringComparison.Ordinal));
+    }
 }
