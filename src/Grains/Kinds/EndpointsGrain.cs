@@ -1,0 +1,11 @@
+using Actors.Grains.Abstractions.Objects;
+using Actors.Grains.Objects;
+using Actors.Grains.Store;
+using Actors.Placement;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Grains.Kinds;
+
+/// <summary>The writer of one Endpoints object.</summary>
+[SiloRolePlacement(ControlPlane.Role)]
+public sealed class EndpointsGrain(IObjectStore store, ILogger<EndpointsGrain> logger) : ResourceGrain(store, logger, "Endpoints", "v1"), IEndpointsGrain;

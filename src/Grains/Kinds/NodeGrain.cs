@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using Actors.Grains.Abstractions.Objects;
+using Actors.Grains.Objects;
+using Actors.Grains.Scheduling;
+using Actors.Grains.Store;
+using Actors.Placement;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Grains.Kinds;
+
+/// <summary>
+/// Owns a Node object and its admission: pods bind here one at a time, so two pods can never both take the
+/// node's last capacity. Nodes labelled <c>actors.io/hollow=true</c> are simulated (kubemark's hollow nodes):
+/// a bound pod reports Running a moment later, for control-plane tests and benchmarks.
+/// </summary>
+[SiloRolePlacement(ControlPlane.Role)]
+public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, TimeProvider time)
+    : ResourceGrain(store, logger, "Node", "v1"), INodeGrain
+{
+    public const string HollowLabel = "actors.io/hollow";
+
+    private static readonly TimeSpan HollowStartDelay = TimeSpan.FromMilliseconds(50);
+
+    private readonly Dictionary<string, (long MilliCpu, long MemoryBytes)> _bound = new(StringComparer.Ordinal);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        foreach (var pod in await Store.ListByNodeAsync("Pod", Key.Name, cancellationToken))
+        {
+            if (!ObjectJson.IsDeleting(pod))
+            {
+                _bound[$"{ObjectJson.Namespace(pod)}/{ObjectJson.Name(pod)}"] = Resources.PodRequests(pod);
+            }
+        }
+    }
+
+    public Task<bool> BindAsync(string podKey, long milliCpu, long memoryBytes)
+    {
+        if (Current is null)
+        {
+            return Task.FromResult(false);
+        }
+        if (_bound.ContainsKey(podKey))
+        {
+            return Task.FromResult(true);
+        }
+        var node = NodeCache.ToCandidate(Current) with
+        {
+            RequestedMilliCpu = _bound.Values.Sum(r => r.MilliCpu),
+            RequestedMemoryBytes = _bound.Values.Sum(r => r.MemoryBytes),
+            PodCount = _bound.Count,
+        };
+        var pod = new PodRequirements(milliCpu, memoryBytes, new Dictionary<string, string>(), [new Toleration(null, "Exists", null, null)], [], [], null);
+        if (!node.Ready || node.Unschedulable || SchedulingPlanner.Filter(pod, node) is not null)
+        {
+            return Task.FromResult(false);
+        }
+        _bound[podKey] = (milliCpu, memoryBytes);
+        if (ObjectJson.Labels(Current).TryGetValue(HollowLabel, out var hollow) && hollow == "true")
+        {
+            StartHollowPod(podKey);
+        }
+        return Task.FromResult(true);
+    }
+
+    public Task ReleaseAsync(string podKey)
+    {
+        _bound.Remove(podKey);
+        return Task.CompletedTask;
+    }
+
+    private void StartHollowPod(string podKey)
+    {
+        IGrainTimer? timer = null;
+        timer = this.RegisterGrainTimer(cancellation =>
+        {
+            timer!.Dispose();
+            // Not awaited: the pod may itself be waiting on this node; the pod's own resync repairs a lost report.
+            _ = GrainFactory.GetGrain<IPodGrain>(podKey).UpdateStatusAsync(HollowRunningStatus().ToJsonString());
+            return Task.CompletedTask;
+        }, HollowStartDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private JsonObject HollowRunningStatus()
+    {
+        var now = ObjectJson.Timestamp(time.GetUtcNow());
+        JsonObject Condition(string type) => new() { ["type"] = type, ["status"] = "True", ["lastTransitionTime"] = now };
+        return new JsonObject
+        {
+            ["status"] = new JsonObject
+            {
+                ["phase"] = "Running",
+                ["hostIP"] = "127.0.0.1",
+                ["startTime"] = now,
+                ["conditions"] = new JsonArray(Condition("Initialized"), Condition("Ready"), Condition("ContainersReady"), Condition("PodScheduled")),
+            },
+        };
+    }
+}

@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Actors.Grains.Abstractions.Objects;
+using Actors.Grains.Controllers.ReplicaSets;
+using Actors.Grains.Objects;
+using Actors.Grains.Store;
+using Actors.Placement;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Grains.Kinds;
+
+/// <summary>
+/// Keeps a ReplicaSet's pods equal to its replicas. It counts its pods from the store's owner index at the
+/// start of every pass — never from a cache — so a pass after a crash cannot over-create.
+/// </summary>
+[SiloRolePlacement(ControlPlane.Role)]
+public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain> logger)
+    : ResourceGrain(store, logger, "ReplicaSet", "apps/v1"), IReplicaSetGrain
+{
+    private const string NameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
+
+    protected override TimeSpan? ResyncPeriod => TimeSpan.FromSeconds(5);
+
+    public Task ChildChangedAsync()
+    {
+        RequestReconcile();
+        return Task.CompletedTask;
+    }
+
+    protected override async Task ReconcileAsync()
+    {
+        var rs = Current!;
+        var uid = ObjectJson.Uid(rs)!;
+        var pods = await Store.ListByOwnerAsync("Pod", Key.Namespace, uid);
+        var views = pods.Select(PodViews.From).ToArray();
+        if (!ObjectJson.IsDeleting(rs))
+        {
+            var plan = ReplicaSetPlanner.Plan(ObjectJson.Int(rs["spec"]?["replicas"], 1), views);
+            for (var i = 0; i < plan.Create; i++)
+            {
+                await CreatePodAsync(rs, uid);
+            }
+            foreach (var victim in plan.Delete)
+            {
+                await GrainFactory.GetGrain<IPodGrain>($"{Key.Namespace}/{victim}").DeleteAsync(new DeleteRequest());
+            }
+        }
+        await WriteStatusAsync(rs, views);
+    }
+
+    protected override async Task OnDeletedAsync(JsonObject last, PropagationPolicy propagation)
+    {
+        if (propagation == PropagationPolicy.Orphan)
+        {
+            return;
+        }
+        foreach (var pod in await Store.ListByOwnerAsync("Pod", Key.Namespace, ObjectJson.Uid(last)!))
+        {
+            await GrainFactory.GetGrain<IPodGrain>($"{Key.Namespace}/{ObjectJson.Name(pod)}").DeleteAsync(new DeleteRequest());
+        }
+    }
+
+    private async Task CreatePodAsync(JsonObject rs, string uid)
+    {
+        var template = rs["spec"]?["template"] as JsonObject ?? new JsonObject();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var name = $"{Key.Name}-{RandomSuffix()}";
+            var pod = new JsonObject
+            {
+                ["metadata"] = new JsonObject
+                {
+                    ["name"] = name,
+                    ["namespace"] = Key.Namespace,
+                    ["labels"] = template["metadata"]?["labels"]?.DeepClone(),
+                    ["annotations"] = template["metadata"]?["annotations"]?.DeepClone(),
+                    ["ownerReferences"] = new JsonArray(ObjectJson.ControllerReference("apps/v1", "ReplicaSet", Key.Name, uid)),
+                },
+                ["spec"] = template["spec"]?.DeepClone(),
+            };
+            var result = await GrainFactory.GetGrain<IPodGrain>($"{Key.Namespace}/{name}").CreateAsync(pod.ToJsonString());
+            if (result.Status != ObjectWriteStatus.AlreadyExists)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task WriteStatusAsync(JsonObject rs, IReadOnlyList<PodView> views)
+    {
+        var active = views.Where(ReplicaSetPlanner.IsActive).ToArray();
+        var status = new JsonObject
+        {
+            ["replicas"] = active.Length,
+            ["fullyLabeledReplicas"] = active.Length,
+            ["readyReplicas"] = active.Count(p => p.Ready),
+            ["availableReplicas"] = active.Count(p => p.Ready),
+            ["observedGeneration"] = rs["metadata"]?["generation"]?.DeepClone(),
+        };
+        if (JsonNode.DeepEquals(rs["status"], status))
+        {
+            return;
+        }
+        var updated = rs.DeepClone().AsObject();
+        updated["status"] = status;
+        await WriteAsync(updated);
+    }
+
+    private static string RandomSuffix() =>
+        string.Create(5, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = NameAlphabet[RandomNumberGenerator.GetInt32(NameAlphabet.Length)];
+            }
+        });
+}

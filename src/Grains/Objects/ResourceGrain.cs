@@ -1,0 +1,317 @@
+using System.Text.Json.Nodes;
+using Actors.Grains.Abstractions.Objects;
+using Actors.Grains.Store;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Grains.Objects;
+
+/// <summary>
+/// The one writer of one object. Its state is the object's row in the object store, and the row's
+/// resourceVersion is its ETag: every write is conditional on the version this activation last saw, so a
+/// stale duplicate activation can never overwrite a newer object. Kinds with a control loop override
+/// <see cref="ReconcileAsync"/>; it runs after every change and on a resync timer, and a durable keeper
+/// reminder brings the grain (and its loop) back after its silo dies.
+/// </summary>
+public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, string kind, string apiVersion) : Grain, IResourceGrain, IRemindable
+{
+    private const string KeeperReminder = "keeper";
+
+    protected IObjectStore Store { get; } = store;
+
+    protected ILogger Logger { get; } = logger;
+
+    protected ObjectKey Key { get; private set; }
+
+    /// <summary>The object as stored, or null when it does not exist.</summary>
+    protected JsonObject? Current { get; private set; }
+
+    /// <summary>The store's name of the kind, e.g. <c>Deployment</c>.</summary>
+    protected string Kind { get; } = kind;
+
+    protected string ApiVersion { get; } = apiVersion;
+
+    /// <summary>How often the loop runs without a trigger; null for kinds without a loop.</summary>
+    protected virtual TimeSpan? ResyncPeriod => null;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Key = ObjectKey.FromGrainKey(Kind, GrainId.Key);
+        Current = await Store.GetAsync(Kind, Key.Namespace, Key.Name, cancellationToken);
+        if (ResyncPeriod is { } period)
+        {
+            this.RegisterGrainTimer(_ => RunReconcileAsync(), new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+        }
+    }
+
+    public async Task<ObjectWriteResult> CreateAsync(string json)
+    {
+        var (obj, error) = ObjectJson.Parse(json);
+        if (obj is null)
+        {
+            return Invalid(error!);
+        }
+        if (Current is not null)
+        {
+            return new ObjectWriteResult(ObjectWriteStatus.AlreadyExists, Current.ToJsonString(), $"{Kind} \"{Key.Name}\" already exists");
+        }
+        var metadata = ObjectJson.Metadata(obj);
+        metadata["name"] = Key.Name;
+        if (Key.Namespace.Length > 0)
+        {
+            metadata["namespace"] = Key.Namespace;
+        }
+        obj["apiVersion"] = ApiVersion;
+        obj["kind"] = Kind;
+        var causes = Prepare(obj, old: null);
+        if (causes.Count > 0)
+        {
+            return new ObjectWriteResult(ObjectWriteStatus.Invalid, null, $"{Kind} \"{Key.Name}\" is invalid", causes);
+        }
+        switch (await Store.CreateAsync(Kind, obj))
+        {
+            case CreateResult.Created created:
+                Current = created.Object;
+                await AfterChangeAsync();
+                return new ObjectWriteResult(ObjectWriteStatus.Created, Current.ToJsonString());
+            case CreateResult.AlreadyExists exists:
+                Current = exists.Current;
+                return new ObjectWriteResult(ObjectWriteStatus.AlreadyExists, exists.Current.ToJsonString(), $"{Kind} \"{Key.Name}\" already exists");
+            default:
+                throw new InvalidOperationException("Unknown create result.");
+        }
+    }
+
+    public async Task<ObjectWriteResult> UpdateAsync(string json)
+    {
+        var (obj, error) = ObjectJson.Parse(json);
+        if (obj is null)
+        {
+            return Invalid(error!);
+        }
+        if (Current is null)
+        {
+            return NotFound();
+        }
+        if (ObjectJson.ResourceVersion(obj) is { Length: > 0 } expected && expected != ObjectJson.ResourceVersion(Current))
+        {
+            return Conflict();
+        }
+        ObjectJson.Metadata(obj)["name"] = Key.Name;
+        obj["apiVersion"] = ApiVersion;
+        obj["kind"] = Kind;
+        obj["status"] = Current["status"]?.DeepClone();
+        var causes = Prepare(obj, Current);
+        if (causes.Count > 0)
+        {
+            return new ObjectWriteResult(ObjectWriteStatus.Invalid, null, $"{Kind} \"{Key.Name}\" is invalid", causes);
+        }
+        return await WriteAsync(obj);
+    }
+
+    public async Task<ObjectWriteResult> UpdateStatusAsync(string json)
+    {
+        var (obj, error) = ObjectJson.Parse(json);
+        if (obj is null)
+        {
+            return Invalid(error!);
+        }
+        if (Current is null)
+        {
+            return NotFound();
+        }
+        var updated = Current.DeepClone().AsObject();
+        updated["status"] = obj["status"]?.DeepClone();
+        return await WriteAsync(updated);
+    }
+
+    public async Task<ObjectWriteResult> DeleteAsync(DeleteRequest request)
+    {
+        if (Current is null)
+        {
+            return NotFound();
+        }
+        if ((request.PreconditionResourceVersion is { } rv && rv != ObjectJson.ResourceVersion(Current))
+            || (request.PreconditionUid is { } uid && uid != ObjectJson.Uid(Current)))
+        {
+            return Conflict();
+        }
+        var finalizers = ObjectJson.Finalizers(Current).ToList();
+        if (request.Propagation == PropagationPolicy.Foreground && !finalizers.Contains(ForegroundFinalizer))
+        {
+            finalizers.Add(ForegroundFinalizer);
+        }
+        if (finalizers.Count > 0)
+        {
+            var marked = Current.DeepClone().AsObject();
+            var metadata = ObjectJson.Metadata(marked);
+            metadata["deletionTimestamp"] ??= ObjectJson.Timestamp(TimeProvider.System.GetUtcNow());
+            metadata["deletionGracePeriodSeconds"] ??= request.GracePeriodSeconds ?? 0;
+            metadata["finalizers"] = new JsonArray(finalizers.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray());
+            var result = await WriteAsync(marked);
+            return result.Succeeded ? result with { Status = ObjectWriteStatus.Deleting } : result;
+        }
+        return await RemoveAsync(request.Propagation);
+    }
+
+    public Task<string?> GetAsync() => Task.FromResult(Current?.ToJsonString());
+
+    /// <summary>
+    /// Asks for a reconcile soon. Many children changing at once (a hundred pods starting) coalesce into one
+    /// pass a moment later instead of a hundred.
+    /// </summary>
+    protected void RequestReconcile()
+    {
+        if (_reconcileRequested)
+        {
+            return;
+        }
+        _reconcileRequested = true;
+        IGrainTimer? timer = null;
+        timer = this.RegisterGrainTimer(async _ =>
+        {
+            timer!.Dispose();
+            _reconcileRequested = false;
+            await RunReconcileAsync();
+        }, ReconcileDebounce, Timeout.InfiniteTimeSpan);
+    }
+
+    private static readonly TimeSpan ReconcileDebounce = TimeSpan.FromMilliseconds(20);
+
+    private bool _reconcileRequested;
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => RunReconcileAsync();
+
+    public const string ForegroundFinalizer = "foregroundDeletion";
+
+    /// <summary>Defaulting and validation of a create (old null) or update; the causes, empty when valid.</summary>
+    protected virtual IReadOnlyList<ValidationCauseInfo> Prepare(JsonObject obj, JsonObject? old) => [];
+
+    /// <summary>The control loop: observe, decide with a pure planner, act. Must be idempotent.</summary>
+    protected virtual Task ReconcileAsync() => Task.CompletedTask;
+
+    /// <summary>Runs when the object is gone: delete or orphan dependents.</summary>
+    protected virtual Task OnDeletedAsync(JsonObject last, PropagationPolicy propagation) => Task.CompletedTask;
+
+    /// <summary>Writes a new version of this object conditional on the version this activation holds.</summary>
+    protected async Task<ObjectWriteResult> WriteAsync(JsonObject updated)
+    {
+        if (Current is null)
+        {
+            return NotFound();
+        }
+        switch (await Store.UpdateAsync(Kind, updated, ObjectJson.ResourceVersion(Current)))
+        {
+            case UpdateResult.Updated written:
+                var changed = ObjectJson.ResourceVersion(written.Object) != ObjectJson.ResourceVersion(Current);
+                Current = written.Object;
+                if (!changed)
+                {
+                    return new ObjectWriteResult(ObjectWriteStatus.Unchanged, Current.ToJsonString());
+                }
+                await AfterChangeAsync();
+                return new ObjectWriteResult(ObjectWriteStatus.Updated, Current.ToJsonString());
+            case UpdateResult.Conflict conflict:
+                // Another writer got there first: this activation is stale. Take the stored object and say so.
+                Current = conflict.Current;
+                return Conflict();
+            default:
+                Current = null;
+                return NotFound();
+        }
+    }
+
+    /// <summary>Removes the row and lets dependents follow.</summary>
+    protected async Task<ObjectWriteResult> RemoveAsync(PropagationPolicy propagation)
+    {
+        if (Current is null)
+        {
+            return NotFound();
+        }
+        switch (await Store.DeleteAsync(Kind, Key.Namespace, Key.Name, ObjectJson.ResourceVersion(Current), null))
+        {
+            case DeleteResult.Deleted deleted:
+                Current = null;
+                await OnDeletedAsync(deleted.Last, propagation);
+                await NotifyOwnerAsync(deleted.Last);
+                DeactivateOnIdle();
+                return new ObjectWriteResult(ObjectWriteStatus.Deleted, deleted.Last.ToJsonString());
+            case DeleteResult.Conflict conflict:
+                Current = conflict.Current;
+                return Conflict();
+            default:
+                Current = null;
+                return NotFound();
+        }
+    }
+
+    private async Task AfterChangeAsync()
+    {
+        if (Current is not null && ResyncPeriod is not null)
+        {
+            await this.RegisterOrUpdateReminder(KeeperReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        }
+        await RunReconcileAsync();
+        if (Current is not null)
+        {
+            await NotifyOwnerAsync(Current);
+        }
+    }
+
+    private async Task RunReconcileAsync()
+    {
+        if (Current is null)
+        {
+            return;
+        }
+        try
+        {
+            await ReconcileAsync();
+        }
+        catch (Exception exception)
+        {
+            LogReconcileFailed(Logger, IdentityString, exception);
+        }
+    }
+
+    /// <summary>Tells the controller owner (a ReplicaSet, a Deployment) that this child changed.</summary>
+    protected async Task NotifyOwnerAsync(JsonObject obj)
+    {
+        if (ObjectJson.Controller(obj) is not { } owner || Key.Namespace.Length == 0)
+        {
+            return;
+        }
+        IOwnerGrain? grain = owner.Kind switch
+        {
+            "ReplicaSet" => GrainFactory.GetGrain<IReplicaSetGrain>($"{Key.Namespace}/{owner.Name}"),
+            "Deployment" => GrainFactory.GetGrain<IDeploymentGrain>($"{Key.Namespace}/{owner.Name}"),
+            _ => null,
+        };
+        if (grain is null)
+        {
+            return;
+        }
+        try
+        {
+            await grain.ChildChangedAsync();
+        }
+        catch (Exception exception)
+        {
+            // The owner's resync repairs what this missed.
+            LogOwnerNotifyFailed(Logger, IdentityString, owner.Name, exception.Message);
+        }
+    }
+
+    private ObjectWriteResult Invalid(string message) =>
+        new(ObjectWriteStatus.Invalid, null, message, [new ValidationCauseInfo("FieldValueInvalid", message, "")]);
+
+    private ObjectWriteResult NotFound() => new(ObjectWriteStatus.NotFound, null, $"{Kind} \"{Key.Name}\" not found");
+
+    private ObjectWriteResult Conflict() => new(ObjectWriteStatus.Conflict, Current?.ToJsonString(),
+        $"Operation cannot be fulfilled on {Kind} \"{Key.Name}\": the object has been modified; please apply your changes to the latest version and try again");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Grain}: reconcile failed")]
+    private static partial void LogReconcileFailed(ILogger logger, string grain, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Grain}: telling owner {Owner} failed: {Error}")]
+    private static partial void LogOwnerNotifyFailed(ILogger logger, string grain, string owner, string error);
+}
