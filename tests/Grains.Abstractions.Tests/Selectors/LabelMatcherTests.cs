@@ -47,7 +47,8 @@ public sealed class LabelMatcherTests
 
     [Theory]
     [InlineData("a in b", "expected: '('")]
-    [InlineData("a in (b", "expected: identifier or ')'")]
+    [InlineData("a in (b", "expected: ',' or ')'")]
+    [InlineData("a in (", "expected: identifier or ')'")]
     [InlineData("=b", "expected: !, identifier")]
     [InlineData("a b", "expected: in, notin, =, ==, !=, gt, lt")]
     [InlineData("a=b c", "expected: ',' or 'end of string'")]
