@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -53,14 +54,24 @@ internal static class JsonEquality
                 var kb = vb.GetValueKind();
                 if (ka == JsonValueKind.Number && kb == JsonValueKind.Number)
                 {
-                    return va.TryGetValue(out decimal da) && vb.TryGetValue(out decimal db)
-                        ? da == db
-                        : va.GetValue<double>().Equals(vb.GetValue<double>());
+                    return NumberEqual(va.ToJsonString(), vb.ToJsonString());
                 }
 
                 return ka == kb && va.ToJsonString() == vb.ToJsonString();
             default:
                 return false;
         }
+    }
+
+    // Through the JSON text, so values parsed from documents and values created from CLR numbers compare alike.
+    private static bool NumberEqual(string a, string b)
+    {
+        const NumberStyles Style = NumberStyles.Float;
+        if (decimal.TryParse(a, Style, CultureInfo.InvariantCulture, out var da) && decimal.TryParse(b, Style, CultureInfo.InvariantCulture, out var db))
+        {
+            return da == db;
+        }
+
+        return double.Parse(a, Style, CultureInfo.InvariantCulture).Equals(double.Parse(b, Style, CultureInfo.InvariantCulture));
     }
 }
