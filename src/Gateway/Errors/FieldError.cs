@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Actors.Gateway.Errors;
@@ -59,7 +58,7 @@ internal sealed record FieldError(FieldErrorType Type, string Field, JsonNode? V
         {
             if (scalar.TryGetValue(out string? s))
             {
-                return JsonSerializer.Serialize(s);
+                return KubeJson.Quote(s);
             }
 
             if (scalar.TryGetValue(out bool b))
