@@ -101,8 +101,13 @@ internal static class KubeStatus
             $"the body of the request was in an unknown format - accepted media types include: {accepted}",
             null);
 
-    public static JsonObject RequestEntityTooLarge(long limitBytes) =>
-        Failure(413, "RequestEntityTooLarge", $"Request entity too large: limit is {limitBytes}", null);
+    /// <summary>413; without a known limit the message just says the entity is too large.</summary>
+    public static JsonObject RequestEntityTooLarge(long? limitBytes) =>
+        Failure(
+            413,
+            "RequestEntityTooLarge",
+            limitBytes is { } limit ? $"Request entity too large: limit is {limit}" : "Request entity too large",
+            null);
 
     /// <summary>410 for a watch or list from a compacted resourceVersion; informers re-list on it.</summary>
     public static JsonObject Gone(long requested, long oldest) =>

@@ -11,7 +11,7 @@ internal static class StatusMapper
     {
         KubeStatusException e => e.Status,
         JsonException e => KubeStatus.BadRequest("the request body is not valid JSON: " + e.Message),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => KubeStatus.RequestEntityTooLarge(0),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => KubeStatus.RequestEntityTooLarge(null),
         BadHttpRequestException e => KubeStatus.BadRequest(e.Message),
         TimeoutException e => KubeStatus.Timeout(e.Message),
         OperationCanceledException => KubeStatus.Timeout("request did not complete within the allowed duration"),

@@ -135,6 +135,8 @@ public sealed class KubeStatusTests
         Assert.Equal(400, KubeStatus.CodeOf(StatusMapper.FromException(new System.Text.Json.JsonException("bad"))));
         Assert.Equal(504, KubeStatus.CodeOf(StatusMapper.FromException(new OperationCanceledException())));
         Assert.Equal(500, KubeStatus.CodeOf(StatusMapper.FromException(new InvalidOperationException("x"))));
+        var tooLarge = StatusMapper.FromException(new Microsoft.AspNetCore.Http.BadHttpRequestException("big", 413));
+        Assert.Equal(("RequestEntityTooLarge", 413), (tooLarge["reason"]!.GetValue<string>(), KubeStatus.CodeOf(tooLarge)));
         Assert.Equal(404, new KubeStatusException(notFound).Code);
     }
 }
