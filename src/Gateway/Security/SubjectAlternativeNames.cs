@@ -5,6 +5,10 @@ namespace Actors.Gateway.Security;
 /// <summary>The names the API server certificate must be valid for: always localhost, 127.0.0.1, ::1 and the host name.</summary>
 internal sealed record SubjectAlternativeNames(IReadOnlyList<string> DnsNames, IReadOnlyList<IPAddress> IpAddresses)
 {
+    /// <summary>The names for this machine (<see cref="Dns.GetHostName"/>) plus configured extras.</summary>
+    public static SubjectAlternativeNames ForThisHost(IEnumerable<string>? extraDnsNames = null, IEnumerable<IPAddress>? extraIpAddresses = null) =>
+        For(Dns.GetHostName(), extraDnsNames, extraIpAddresses);
+
     public static SubjectAlternativeNames For(string hostName, IEnumerable<string>? extraDnsNames = null, IEnumerable<IPAddress>? extraIpAddresses = null)
     {
         var dns = new List<string> { "localhost" };

@@ -99,6 +99,15 @@ public sealed class CertificateStoreTests
         Assert.NotEqual(first.Serving.Thumbprint, second.Serving.Thumbprint);
     }
 
+    [Fact]
+    public void ForThisHost_IncludesLoopbacksAndHostName()
+    {
+        var names = SubjectAlternativeNames.ForThisHost(["extra.test"]);
+
+        Assert.Equal(new[] { "localhost", Dns.GetHostName(), "extra.test" }.Distinct(StringComparer.OrdinalIgnoreCase), names.DnsNames);
+        Assert.Equal([IPAddress.Loopback, IPAddress.IPv6Loopback], names.IpAddresses);
+    }
+
     public static TheoryData<string, int, string[], string[], bool> PolicyCases => new()
     {
         { "fresh and same names", 365, ["localhost", "node-a"], ["127.0.0.1", "::1"], false },
