@@ -1,8 +1,8 @@
+using Actors.Grains.Abstractions.Store;
 using System.Text.Json.Nodes;
 using Actors.Grains.Abstractions.Objects;
 using Actors.Grains.Objects;
 using Actors.Grains.Scheduling;
-using Actors.Grains.Store;
 using Actors.Placement;
 using Microsoft.Extensions.Logging;
 

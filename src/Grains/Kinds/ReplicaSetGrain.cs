@@ -1,9 +1,9 @@
+using Actors.Grains.Abstractions.Store;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Actors.Grains.Abstractions.Objects;
 using Actors.Grains.Controllers.ReplicaSets;
 using Actors.Grains.Objects;
-using Actors.Grains.Store;
 using Actors.Placement;
 using Microsoft.Extensions.Logging;
 

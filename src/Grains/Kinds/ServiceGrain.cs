@@ -1,6 +1,6 @@
+using Actors.Grains.Abstractions.Store;
 using Actors.Grains.Abstractions.Objects;
 using Actors.Grains.Objects;
-using Actors.Grains.Store;
 using Actors.Placement;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,6 @@
+using Actors.Grains.Abstractions.Store;
 using System.Text.Json.Nodes;
 using Actors.Grains.Abstractions.Objects;
-using Actors.Grains.Store;
 using Microsoft.Extensions.Logging;
 
 namespace Actors.Grains.Objects;

@@ -1,6 +1,6 @@
+using Actors.Grains.Abstractions.Store;
 using System.Text.Json.Nodes;
 using Actors.Grains.Objects;
-using Actors.Grains.Store;
 
 namespace Actors.Grains.Scheduling;
 

@@ -1,3 +1,4 @@
+using Actors.Grains.Abstractions.Store;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;

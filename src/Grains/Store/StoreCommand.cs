@@ -1,3 +1,4 @@
+using Actors.Grains.Abstractions.Store;
 using System.Data;
 using System.Data.Common;
 

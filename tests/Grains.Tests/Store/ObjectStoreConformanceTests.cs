@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Actors.Grains.Abstractions.Store;
 using Actors.Grains.Store;
 using Actors.Storage;
 

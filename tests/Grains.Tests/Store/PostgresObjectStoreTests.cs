@@ -1,4 +1,4 @@
-using Actors.Grains.Store;
+using Actors.Grains.Abstractions.Store;
 using Actors.Storage;
 using Actors.TestSupport;
 

@@ -1,4 +1,4 @@
-using Actors.Grains.Store;
+using Actors.Grains.Abstractions.Store;
 
 namespace Actors.Grains.Tests.Store;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Actors.Grains.Store;
+namespace Actors.Grains.Abstractions.Store;
 
 /// <summary>Options of <see cref="IObjectStore.ListAsync"/>.</summary>
 public sealed record ListOptions

@@ -1,4 +1,4 @@
-namespace Actors.Grains.Store;
+namespace Actors.Grains.Abstractions.Store;
 
 /// <summary>How a list interprets <see cref="ListOptions.ResourceVersion"/> (Kubernetes' resourceVersionMatch).</summary>
 public enum ResourceVersionMatch

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Actors.Grains.Store;
+namespace Actors.Grains.Abstractions.Store;
 
 /// <summary>
 /// One change from the history. <paramref name="Object"/> is a fresh instance per watcher (callers may mutate it);

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Actors.Grains.Store;
+namespace Actors.Grains.Abstractions.Store;
 
 /// <summary>The outcome of <see cref="IObjectStore.DeleteAsync"/>.</summary>
 public abstract record DeleteResult

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Actors.Grains.Store;
+namespace Actors.Grains.Abstractions.Store;
 
 /// <summary>The outcome of <see cref="IObjectStore.UpdateAsync"/>; a stale resourceVersion is a value.</summary>
 public abstract record UpdateResult

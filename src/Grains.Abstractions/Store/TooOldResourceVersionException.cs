@@ -1,4 +1,4 @@
-namespace Actors.Grains.Store;
+namespace Actors.Grains.Abstractions.Store;
 
 /// <summary>
 /// The requested revision is older than the compacted history (Kubernetes' 410 Gone, reason Expired): the

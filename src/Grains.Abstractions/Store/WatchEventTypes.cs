@@ -1,4 +1,4 @@
-namespace Actors.Grains.Store;
+namespace Actors.Grains.Abstractions.Store;
 
 /// <summary>Maps <see cref="WatchEventType"/> to the stored and wire spelling (ADDED, MODIFIED, DELETED) and back.</summary>
 public static class WatchEventTypes

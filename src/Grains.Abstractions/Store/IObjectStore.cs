@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Actors.Grains.Store;
+namespace Actors.Grains.Abstractions.Store;
 
 /// <summary>
 /// The Kubernetes object store (etcd's role): raw JSON objects keyed by (kind, namespace, name) with one global,
