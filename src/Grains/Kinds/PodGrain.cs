@@ -28,17 +28,18 @@ public sealed class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeC
         }
         var (cpu, memory) = Resources.PodRequests(pod);
         var requirements = new PodRequirements(cpu, memory, NodeSelector(pod), Tolerations(pod), [], [], null);
-        var candidates = (await nodes.GetNodesAsync(CancellationToken.None)).Select(NodeCache.ToCandidate).ToArray();
+        var candidates = await nodes.GetCandidatesAsync(CancellationToken.None);
         var decision = SchedulingPlanner.Plan(requirements, candidates);
         foreach (var node in decision.RankedNodes)
         {
             if (await GrainFactory.GetGrain<INodeGrain>(node).BindAsync(Key.GrainKey, cpu, memory))
             {
+                nodes.RecordBind(node, cpu, memory);
                 await WriteScheduledAsync(pod, node);
                 return;
             }
         }
-        await WriteUnschedulableAsync(pod, decision.Unschedulable ?? $"0/{candidates.Length} nodes are available: the nodes refused the pod.");
+        await WriteUnschedulableAsync(pod, decision.Unschedulable ?? $"0/{candidates.Count} nodes are available: the nodes refused the pod.");
     }
 
     protected override async Task OnDeletedAsync(JsonObject last, PropagationPolicy propagation)
@@ -46,6 +47,8 @@ public sealed class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeC
         if ((string?)last["spec"]?["nodeName"] is { } node)
         {
             await GrainFactory.GetGrain<INodeGrain>(node).ReleaseAsync(Key.GrainKey);
+            var (cpu, memory) = Resources.PodRequests(last);
+            nodes.RecordBind(node, cpu, memory, sign: -1);
         }
     }
 

@@ -13,6 +13,7 @@ public sealed class NodeCache(IObjectStore store, TimeProvider time)
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long MilliCpu, long MemoryBytes, int Pods)> _bound = new(StringComparer.Ordinal);
     private IReadOnlyList<JsonObject> _nodes = [];
     private long _readAt = long.MinValue;
 
@@ -37,6 +38,19 @@ public sealed class NodeCache(IObjectStore store, TimeProvider time)
             _refresh.Release();
         }
     }
+
+    /// <summary>The nodes as scheduling candidates, with what this silo has bound to each so far.</summary>
+    public async Task<IReadOnlyList<NodeCandidate>> GetCandidatesAsync(CancellationToken cancellationToken) =>
+        (await GetNodesAsync(cancellationToken)).Select(node =>
+        {
+            var candidate = ToCandidate(node);
+            var bound = _bound.GetValueOrDefault(candidate.Name);
+            return candidate with { RequestedMilliCpu = bound.MilliCpu, RequestedMemoryBytes = bound.MemoryBytes, PodCount = bound.Pods };
+        }).ToArray();
+
+    /// <summary>Counts a bind made from this silo, so the next pods spread before the cache is refreshed.</summary>
+    public void RecordBind(string node, long milliCpu, long memoryBytes, int sign = 1) =>
+        _bound.AddOrUpdate(node, _ => (sign * milliCpu, sign * memoryBytes, sign), (_, b) => (b.MilliCpu + sign * milliCpu, b.MemoryBytes + sign * memoryBytes, b.Pods + sign));
 
     /// <summary>Turns a Node object into what the scheduling planner filters and scores.</summary>
     public static NodeCandidate ToCandidate(JsonObject node)

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Actors.Grains.Abstractions.Objects;
+using Actors.Grains.Abstractions.Store;
+using Actors.Grains.Scheduling;
+using Actors.Grains.Store;
+using Actors.Runtime.Hosting;
+using Actors.Runtime.Sql;
+using Actors.Storage;
+using Actors.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Grains.Tests.ControlPlane;
+
+/// <summary>One control-plane silo in this process on an SQLite file: the resource grains, the object store and hollow nodes.</summary>
+public sealed class ControlPlaneHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly Database _database;
+    private readonly ObjectStore _store;
+    private readonly TempDirectory _directory;
+
+    private ControlPlaneHost(IHost host, Database database, ObjectStore store, TempDirectory directory)
+    {
+        _host = host;
+        _database = database;
+        _store = store;
+        _directory = directory;
+    }
+
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public IObjectStore Store => _store;
+
+    public static async Task<ControlPlaneHost> StartAsync()
+    {
+        var directory = new TempDirectory();
+        var database = Database.ForSqliteFile(Path.Combine(directory.Path, "actors.db"));
+        var stores = await SqlStores.CreateAsync(database, "actors", CancellationToken.None);
+        var store = await ObjectStore.OpenAsync(database);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IObjectStore>(store);
+        builder.Services.AddSingleton(sp => new NodeCache(store, TimeProvider.System));
+        builder.Services.AddSilo(silo =>
+        {
+            silo.AddGrains(typeof(Actors.Grains.ControlPlane).Assembly);
+            silo.UseGrainStorage(_ => stores.GrainStorage);
+            silo.UseReminderTable(_ => stores.ReminderTable);
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return new ControlPlaneHost(host, database, store, directory);
+    }
+
+    public async Task AddHollowNodeAsync(string name, string cpu = "4", string memory = "8Gi")
+    {
+        var node = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["actors.io/hollow"] = "true", ["kubernetes.io/hostname"] = name } },
+            ["status"] = new JsonObject
+            {
+                ["allocatable"] = new JsonObject { ["cpu"] = cpu, ["memory"] = memory, ["pods"] = "110" },
+                ["capacity"] = new JsonObject { ["cpu"] = cpu, ["memory"] = memory, ["pods"] = "110" },
+                ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = "True" }),
+            },
+        };
+        var result = await Grains.GetGrain<INodeGrain>(name).CreateAsync(node.ToJsonString());
+        Assert.Equal(ObjectWriteStatus.Created, result.Status);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        await _store.DisposeAsync();
+        await _database.DisposeAsync();
+        _directory.Dispose();
+    }
+}
