@@ -1,3 +1,8 @@
+using Actors.Grains;
+using Actors.Grains.Boot;
+using Actors.Grains.Abstractions.Store;
+using Actors.Grains.Scheduling;
+using Actors.Grains.Store;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Sql;
 using Actors.Silo.Settings;
@@ -20,10 +25,14 @@ internal static class SiloProcess
             ? Database.ForPostgres(connectionString)
             : Database.ForSqliteFile(Path.Combine(settings.DataDirectory, SqliteFileName));
         var stores = await SqlStores.CreateAsync(database, settings.ClusterId, cancellationToken);
+        await using var objects = await ObjectStore.OpenAsync(database, cancellationToken: cancellationToken);
 
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(stores);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IObjectStore>(objects);
+        builder.Services.AddSingleton(new NodeCache(objects, TimeProvider.System));
         builder.Services.AddSilo(silo =>
         {
             silo.Options.ClusterId = settings.ClusterId;
@@ -32,6 +41,7 @@ internal static class SiloProcess
             silo.Options.Role = settings.Role;
             silo.Options.AdvertisedAddress = settings.AdvertiseAddress;
             silo.Options.ProxyPort = settings.Role == Roles.ControlPlane ? settings.ApiPort : 0;
+            silo.AddGrains(typeof(ControlPlane).Assembly);
             silo.UseGrainStorage(_ => stores.GrainStorage);
             silo.UseReminderTable(_ => stores.ReminderTable);
             if (settings.UsesPostgres)
@@ -42,7 +52,12 @@ internal static class SiloProcess
             DevelopmentSettings.Apply(silo);
         });
         using var host = builder.Build();
-        await host.RunAsync(cancellationToken);
+        await host.StartAsync(cancellationToken);
+        if (settings.Role == Roles.ControlPlane)
+        {
+            await BootObjects.EnsureAsync(host.Services.GetRequiredService<IGrainFactory>(), settings.ApiPort);
+        }
+        await host.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
 }
