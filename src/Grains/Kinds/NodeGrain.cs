@@ -26,11 +26,19 @@ public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, Tim
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
+        var hollow = Current is not null && ObjectJson.Labels(Current).GetValueOrDefault(HollowLabel) == "true";
         foreach (var pod in await Store.ListByNodeAsync("Pod", Key.Name, cancellationToken))
         {
-            if (!ObjectJson.IsDeleting(pod))
+            if (ObjectJson.IsDeleting(pod))
             {
-                _bound[$"{ObjectJson.Namespace(pod)}/{ObjectJson.Name(pod)}"] = Resources.PodRequests(pod);
+                continue;
+            }
+            var podKey = $"{ObjectJson.Namespace(pod)}/{ObjectJson.Name(pod)}";
+            _bound[podKey] = Resources.PodRequests(pod);
+            // A previous activation died before reporting this pod; a hollow node reports it now.
+            if (hollow && (string?)pod["status"]?["phase"] != "Running")
+            {
+                StartHollowPod(podKey);
             }
         }
     }
