@@ -17,7 +17,7 @@ public sealed class DashboardAssetsTests
     [Fact]
     public void Every_front_end_file_is_compiled_and_embedded()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "Gateway", "Dashboard", "web");
+        var web = Path.Combine(RepositoryPaths.Root(), "src", "Gateway", "Dashboard", "web");
         var sources = Directory.GetFiles(Path.Combine(web, "src"), "*.ts").Select(Path.GetFileNameWithoutExtension).ToArray();
         var compiled = Directory.GetFiles(Path.Combine(web, "dist"), "*.js").Select(Path.GetFileNameWithoutExtension).ToArray();
         var statics = Directory.GetFiles(Path.Combine(web, "static")).Select(Path.GetFileName).ToArray();
@@ -27,17 +27,5 @@ public sealed class DashboardAssetsTests
         var expected = compiled.Select(n => n + ".js").Concat(statics).Order(StringComparer.Ordinal);
         Assert.Equal(expected, DashboardAssets.Embedded.Names.Order(StringComparer.Ordinal));
         Assert.Contains("index.html", DashboardAssets.Embedded.Names);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Actors.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Actors.slnx above {AppContext.BaseDirectory}.");
     }
 }
