@@ -1,0 +1,4 @@
+namespace Actors.Gateway.Dashboard;
+
+/// <summary>One file of the front end, embedded in the assembly.</summary>
+public sealed record DashboardAsset(string Name, string ContentType, byte[] Content, string ETag);

@@ -1,0 +1,131 @@
+using Actors.Runtime.Management;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actors.Gateway.Dashboard;
+
+public static class DashboardEndpointExtensions
+{
+    private const string PageSecurityPolicy =
+        "default-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+    /// <summary>Adds the sampler that turns the management API's counters into the dashboard's rates and history.</summary>
+    public static IServiceCollection AddDashboard(this IServiceCollection services, Action<DashboardOptions>? configure = null)
+    {
+        var options = new DashboardOptions();
+        configure?.Invoke(options);
+        if (options.SampleInterval <= TimeSpan.Zero || options.History < options.SampleInterval || options.MembershipHistoryLimit < 1)
+        {
+            throw new ArgumentException(
+                $"Invalid dashboard options: SampleInterval ({options.SampleInterval}) must be positive, History ({options.History}) at least one interval, MembershipHistoryLimit ({options.MembershipHistoryLimit}) at least 1.");
+        }
+        services.AddSingleton(options);
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+        services.AddSingleton<DashboardSampler>();
+        services.AddHostedService(sp => sp.GetRequiredService<DashboardSampler>());
+        return services;
+    }
+
+    /// <summary>
+    /// Maps the page at <c>/dashboard/</c> and the JSON API under <c>/dashboard/api/</c> in one route group, so
+    /// that the caller can put authorization in front of all of it: <c>app.MapDashboard().RequireAuthorization(policy)</c>.
+    /// </summary>
+    public static RouteGroupBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/dashboard");
+        group.MapGet("/", (HttpContext context) =>
+            context.Request.Path.Value?.EndsWith('/') == true
+                ? Asset(context, "index.html")
+                // Relative URLs in the page resolve against the trailing slash, which keeps any path base working.
+                : Results.Redirect(context.Request.PathBase + context.Request.Path + "/"));
+        group.MapGet("/{file}", (HttpContext context, string file) => Asset(context, file));
+
+        var api = group.MapGroup("/api");
+        api.MapGet("/cluster", (DashboardSampler sampler, TimeProvider time) =>
+        {
+            var now = time.GetUtcNow();
+            var silos = sampler.Silos.Select(s => new SiloView(s.Address, s.Name, s.Role, s.Status.ToString(), s.StartTime, s.IAmAliveTime,
+                Math.Max(0, (now - s.StartTime).TotalSeconds), s.ActivationCount, s.ProxyPort)).ToArray();
+            return Json(new ClusterResponse(now, silos, sampler.MembershipHistory));
+        });
+        api.MapGet("/grains", (DashboardSampler sampler, DashboardOptions options, TimeProvider time) =>
+        {
+            var samples = sampler.Samples;
+            var latest = samples.Count > 0 ? samples[^1] : new DashboardSample(time.GetUtcNow(), []);
+            return Json(new GrainsResponse(time.GetUtcNow(), options.SampleInterval.TotalSeconds, Totals(latest), latest.GrainTypes, samples.Select(Totals).ToArray()));
+        });
+        api.MapGet("/grains/{type}", (string type, DashboardSampler sampler, IManagementService management) =>
+        {
+            var history = sampler.Samples
+                .Select(s => (s.Time, Rates: s.GrainTypes.FirstOrDefault(g => g.GrainType == type)))
+                .Select(p => new TotalsPoint(p.Time, p.Rates?.Activations ?? 0, p.Rates?.CallsPerSecond ?? 0, p.Rates?.ExceptionsPerSecond ?? 0, p.Rates?.AverageMs ?? 0))
+                .ToArray();
+            var latest = sampler.Latest?.GrainTypes.FirstOrDefault(g => g.GrainType == type);
+            return Json(new GrainTypeResponse(type, latest, history, management.GetActivationIds(type, 100)));
+        });
+        api.MapGet("/methods", (HttpContext context, DashboardSampler sampler, TimeProvider time) =>
+        {
+            var text = context.Request.Query["top"].ToString();
+            var top = 10;
+            if (text.Length > 0 && (!int.TryParse(text, out top) || top is < 1 or > 1000))
+            {
+                return Error(400, $"top must be a whole number from 1 to 1000, not '{text}'.");
+            }
+            var methods = sampler.GetTopMethods(top);
+            return Json(new MethodsResponse(time.GetUtcNow(), methods.ByCalls, methods.ByLatency, methods.ByErrors));
+        });
+        api.MapGet("/grain/{**id}", async (string? id, IManagementService management, CancellationToken cancellationToken) =>
+        {
+            GrainId grainId;
+            try
+            {
+                grainId = GrainId.Parse(id ?? "");
+            }
+            catch (FormatException exception)
+            {
+                return Error(400, exception.Message);
+            }
+            var details = await management.GetActivationDetailsAsync(grainId, cancellationToken);
+            return details is null
+                ? Error(404, $"Grain {grainId} has no activation on this silo.")
+                : Json(GrainDetailsResponse.From(details));
+        });
+        api.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return await next(context);
+        });
+        return group;
+    }
+
+    private static TotalsPoint Totals(DashboardSample sample) =>
+        new(sample.Time, sample.Activations, sample.CallsPerSecond, sample.ExceptionsPerSecond, sample.AverageMs);
+
+    private static IResult Json<T>(T value) => Results.Json(value, DashboardJson.Options);
+
+    private static IResult Error(int status, string message) => Results.Json(new { error = message }, DashboardJson.Options, statusCode: status);
+
+    private static IResult Asset(HttpContext context, string name)
+    {
+        if (!DashboardAssets.Embedded.TryGet(name, out var asset))
+        {
+            return Results.NotFound();
+        }
+        var headers = context.Response.Headers;
+        headers.CacheControl = "no-cache";
+        headers.ETag = asset.ETag;
+        headers.XContentTypeOptions = "nosniff";
+        if (name.EndsWith(".html", StringComparison.Ordinal))
+        {
+            headers.ContentSecurityPolicy = PageSecurityPolicy;
+        }
+        return context.Request.Headers.IfNoneMatch == asset.ETag
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : Results.Bytes(asset.Content, asset.ContentType);
+    }
+}

@@ -1,0 +1,44 @@
+// Building DOM nodes without innerHTML: every value from the API lands as text, never as markup.
+
+type Child = Node | string | number | null | undefined;
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    element.setAttribute(name, value);
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined) {
+      element.append(typeof child === "number" ? String(child) : child);
+    }
+  }
+  return element;
+}
+
+/** A table with one header row; cells are strings or nodes. */
+export function table(testId: string, headers: string[], rows: HTMLTableRowElement[], empty: string): HTMLElement {
+  if (rows.length === 0) {
+    return el("p", { class: "empty", "data-testid": testId }, empty);
+  }
+  return el(
+    "table",
+    { "data-testid": testId },
+    el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", {}, h)))),
+    el("tbody", {}, ...rows),
+  );
+}
+
+export function row(attributes: Record<string, string>, ...cells: Child[]): HTMLTableRowElement {
+  return el("tr", attributes, ...cells.map((c) => el("td", {}, c)));
+}
+
+/** Replaces a container's content in one step, so the page never flashes empty between polls. */
+export function replace(container: Element, ...children: Child[]): void {
+  const nodes = children.filter((c): c is Node | string | number => c !== null && c !== undefined)
+    .map((c) => (typeof c === "number" ? String(c) : c));
+  container.replaceChildren(...nodes);
+}

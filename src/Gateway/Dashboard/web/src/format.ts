@@ -1,0 +1,39 @@
+// Pure formatting of the numbers the dashboard shows.
+
+export function rate(value: number): string {
+  if (value === 0) {
+    return "0";
+  }
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+export function milliseconds(value: number): string {
+  if (value === 0) {
+    return "-";
+  }
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : value >= 10 ? `${value.toFixed(0)} ms` : `${value.toFixed(2)} ms`;
+}
+
+export function duration(seconds: number): string {
+  const s = Math.floor(seconds);
+  const days = Math.floor(s / 86400);
+  const hours = Math.floor((s % 86400) / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  if (days > 0) {
+    return `${days}d ${hours}h`;
+  }
+  if (hours > 0) {
+    return `${hours}h ${minutes}m`;
+  }
+  return minutes > 0 ? `${minutes}m ${rest}s` : `${rest}s`;
+}
+
+export function time(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString();
+}
+
+export function integer(value: number): string {
+  return Math.round(value).toLocaleString("en-US");
+}

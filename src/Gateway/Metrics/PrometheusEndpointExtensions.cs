@@ -1,0 +1,36 @@
+using Actors.Runtime.Hosting;
+using Actors.Runtime.Management;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actors.Gateway.Metrics;
+
+public static class PrometheusEndpointExtensions
+{
+    /// <summary>Starts listening to the project's meters; call before the silo starts so no measurement is missed.</summary>
+    public static IServiceCollection AddPrometheusMetrics(this IServiceCollection services)
+    {
+        services.AddSingleton<PrometheusMetricsListener>();
+        return services;
+    }
+
+    /// <summary>Serves the text exposition format 0.0.4 at <paramref name="path"/>.</summary>
+    public static IEndpointConventionBuilder MapPrometheusMetrics(this IEndpointRouteBuilder endpoints, string path = "/metrics")
+    {
+        var listener = endpoints.ServiceProvider.GetService<PrometheusMetricsListener>()
+            ?? throw new InvalidOperationException("MapPrometheusMetrics needs services.AddPrometheusMetrics() first.");
+        return endpoints.MapGet(path, (HttpContext context) =>
+        {
+            var families = listener.Collect().ToList();
+            var management = context.RequestServices.GetService<IManagementService>();
+            if (management is not null)
+            {
+                var silo = context.RequestServices.GetService<Silo>()?.Address.ToParsableString() ?? "local";
+                families.Add(ManagementMetrics.Activations(management.GetGrainTypes(), silo));
+            }
+            return Results.Text(PrometheusTextFormatter.Format(families.OrderBy(f => f.Name, StringComparer.Ordinal)), PrometheusTextFormatter.ContentType);
+        });
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+
+namespace Actors.Gateway.Tests.Dashboard;
+
+[Trait("Category", "Browser")]
+public sealed class DashboardBrowserTests
+{
+    private const float TimeoutMs = 20_000;
+
+    [Fact]
+    public async Task Dashboard_shows_the_cluster_updates_live_and_drills_down_into_a_grain()
+    {
+        await using var app = await GatewayTestApp.StartAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await app.Grains.GetGrain<ITallyGrain>("browser-" + i).AddAsync(5);
+        }
+        await app.Grains.GetGrain<ITallyGrain>("browser-0").StartTickingAsync(5000);
+        await app.Grains.GetGrain<IEchoGrain>("browser").EchoAsync("hello");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            // Debian's chromium: Playwright never downloads a browser here.
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        page.SetDefaultTimeout(TimeoutMs);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        var expect = new LocatorAssertionsToContainTextOptions { Timeout = TimeoutMs };
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/dashboard").ToString());
+
+        var silo = page.GetByTestId("silo-row");
+        await Assertions.Expect(silo).ToContainTextAsync("dashboard-test", expect);
+        await Assertions.Expect(silo).ToContainTextAsync(app.Silo.Address.ToParsableString(), expect);
+        await Assertions.Expect(silo.GetByTestId("silo-status")).ToContainTextAsync("Active", expect);
+        var tally = page.Locator("[data-testid=grain-type-row][data-grain-type=tally]");
+        await Assertions.Expect(tally).ToContainTextAsync("tally", expect);
+        await Assertions.Expect(page.Locator("[data-testid=grain-type-row][data-grain-type=echo]")).ToBeVisibleAsync(new() { Timeout = TimeoutMs });
+        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+
+        var callsCell = tally.GetByTestId("grain-type-calls");
+        var before = await callsCell.TextContentAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            await app.Grains.GetGrain<ITallyGrain>("browser-1").AddAsync(1);
+        }
+        await Assertions.Expect(callsCell).Not.ToHaveTextAsync(before ?? "", new() { Timeout = TimeoutMs });
+        await Assertions.Expect(page.GetByTestId("chart-calls").Locator("polyline")).ToHaveCountAsync(1, new() { Timeout = TimeoutMs });
+        await Assertions.Expect(page.GetByTestId("methods-calls")).ToContainTextAsync("AddAsync", expect);
+
+        await tally.GetByTestId("grain-type-link").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("grain-type-detail")).ToContainTextAsync("tally/browser-0", expect);
+        await page.GetByTestId("activation-link").Filter(new() { HasText = "tally/browser-0" }).ClickAsync();
+        var state = page.GetByTestId("grain-state");
+        await Assertions.Expect(state).ToContainTextAsync("\"total\": 5", expect);
+        await Assertions.Expect(state).ToContainTextAsync("tally browser-0", expect);
+        await Assertions.Expect(page.GetByTestId("grain-timers")).ToContainTextAsync("5.00 s", expect);
+        await Assertions.Expect(page.GetByTestId("grain-calls")).ToContainTextAsync("AddAsync", expect);
+
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded");
+        Assert.Empty(errors);
+        var artifacts = Path.Combine(RepositoryPaths.Root(), "artifacts");
+        Directory.CreateDirectory(artifacts);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts, "dashboard.png"), FullPage = true });
+        Assert.True(new FileInfo(Path.Combine(artifacts, "dashboard.png")).Length > 0);
+    }
+}
