@@ -90,9 +90,9 @@ public static class DashboardEndpointExtensions
             {
                 return Error(400, exception.Message);
             }
-            var details = await management.GetActivationDetailsAsync(grainId, cancellationToken);
+            var details = await management.FindActivationAsync(grainId, cancellationToken);
             return details is null
-                ? Error(404, $"Grain {grainId} has no activation on this silo.")
+                ? Error(404, $"Grain {grainId} has no activation in the cluster.")
                 : Json(GrainDetailsResponse.From(details));
         });
         api.AddEndpointFilter(async (context, next) =>
