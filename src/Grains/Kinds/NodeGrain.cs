@@ -19,7 +19,10 @@ public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, Tim
 {
     public const string HollowLabel = "actors.io/hollow";
 
-    private static readonly TimeSpan HollowStartDelay = TimeSpan.FromMilliseconds(50);
+    /// <summary>How long a hollow node's pods take to "start", in milliseconds (annotation; default 50).</summary>
+    public const string HollowStartDelayAnnotation = "actors.io/hollow-start-delay-ms";
+
+    private static readonly TimeSpan DefaultHollowStartDelay = TimeSpan.FromMilliseconds(50);
 
     private readonly Dictionary<string, (long MilliCpu, long MemoryBytes)> _bound = new(StringComparer.Ordinal);
 
@@ -87,8 +90,13 @@ public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, Tim
             // Not awaited: the pod may itself be waiting on this node; the pod's own resync repairs a lost report.
             _ = GrainFactory.GetGrain<IPodGrain>(podKey).UpdateStatusAsync(HollowRunningStatus().ToJsonString());
             return Task.CompletedTask;
-        }, HollowStartDelay, Timeout.InfiniteTimeSpan);
+        }, HollowStartDelay(), Timeout.InfiniteTimeSpan);
     }
+
+    private TimeSpan HollowStartDelay() =>
+        int.TryParse((string?)Current?["metadata"]?["annotations"]?[HollowStartDelayAnnotation], out var milliseconds) && milliseconds >= 0
+            ? TimeSpan.FromMilliseconds(milliseconds)
+            : DefaultHollowStartDelay;
 
     private JsonObject HollowRunningStatus()
     {

@@ -22,11 +22,21 @@ public sealed class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeC
     protected override async Task ReconcileAsync()
     {
         var pod = Current!;
-        if (ObjectJson.IsDeleting(pod) || pod["spec"]?["nodeName"] is not null)
+        if (ObjectJson.IsDeleting(pod))
         {
             return;
         }
         var (cpu, memory) = Resources.PodRequests(pod);
+        if ((string?)pod["spec"]?["nodeName"] is { } boundNode)
+        {
+            if ((string?)pod["status"]?["phase"] != "Running")
+            {
+                // Binding is idempotent; asking again brings back a Node grain whose silo died before it
+                // reported this pod, as a kubelet resyncing its pods would.
+                await GrainFactory.GetGrain<INodeGrain>(boundNode).BindAsync(Key.GrainKey, cpu, memory);
+            }
+            return;
+        }
         var requirements = new PodRequirements(cpu, memory, NodeSelector(pod), Tolerations(pod), [], [], null);
         var candidates = await nodes.GetCandidatesAsync(CancellationToken.None);
         var decision = SchedulingPlanner.Plan(requirements, candidates);

@@ -16,6 +16,15 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
 {
     private const string KeeperReminder = "keeper";
 
+    /// <summary>
+    /// How often the keeper reminder revives the grain after its silo died: the shortest period reminders
+    /// allow, but not under 5 s (Orleans' one-minute minimum in production; seconds in the test profile).
+    /// </summary>
+    private TimeSpan KeeperPeriod =>
+        ServiceProvider.GetService(typeof(Runtime.Hosting.ReminderOptions)) is Runtime.Hosting.ReminderOptions options
+            ? TimeSpan.FromTicks(Math.Max(options.MinimumReminderPeriod.Ticks, TimeSpan.FromSeconds(5).Ticks))
+            : TimeSpan.FromMinutes(1);
+
     protected IObjectStore Store { get; } = store;
 
     protected ILogger Logger { get; } = logger;
@@ -248,7 +257,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
     {
         if (Current is not null && ResyncPeriod is not null)
         {
-            await this.RegisterOrUpdateReminder(KeeperReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            await this.RegisterOrUpdateReminder(KeeperReminder, KeeperPeriod, KeeperPeriod);
         }
         await RunReconcileAsync();
         if (Current is not null)

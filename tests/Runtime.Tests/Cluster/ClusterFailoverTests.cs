@@ -16,7 +16,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
     [Fact]
     public async Task KillBusiestSilo_GrainsComeBackWithTheirState_RemindersResume_NewSiloTakesItsShare()
     {
-        await using var cluster = await TestCluster.StartAsync(silos: 3);
+        await using var cluster = await ProcessCluster.StartAsync(silos: 3, [typeof(ClusterCounterGrain).Assembly]);
         var keys = Enumerable.Range(0, GrainCount).Select(i => "g-" + i).ToArray();
 
         // Every grain is incremented once from the client and once from a relay grain, so calls start on every silo.

@@ -13,7 +13,7 @@ public sealed class RestartTests
     [Fact]
     public async Task RestartOnTheSameEndpoint_MarksTheOldGenerationDead_AndGrainsKeepTheirState()
     {
-        await using var cluster = await TestCluster.StartAsync(silos: 2);
+        await using var cluster = await ProcessCluster.StartAsync(silos: 2, [typeof(ClusterCounterGrain).Assembly]);
         var keys = Enumerable.Range(0, 100).Select(i => "restart-" + i).ToArray();
         var before = await Task.WhenAll(keys.Select(k => cluster.Client.GetGrain<IClusterCounterGrain>(k).IncrementAsync()));
         var oldAddress = before.Select(r => r.Silo).First(s => s.Contains(":" + cluster.Silos[1].SiloPort + "@"));

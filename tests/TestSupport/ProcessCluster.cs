@@ -1,30 +1,33 @@
-using Actors.ClusterTestGrains;
+using System.Reflection;
 using Actors.Placement;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Membership;
 using Actors.Runtime.Sql;
 using Actors.Storage;
-using Actors.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Actors.Runtime.Tests.Cluster;
+namespace Actors.TestSupport;
 
 /// <summary>
 /// Real <c>actors server</c> processes on loopback against one PostgreSQL database, plus an in-process
 /// client silo (role "client", which placement never picks) that the test calls grains through.
 /// </summary>
-public sealed class TestCluster : IAsyncDisposable
+public sealed class ProcessCluster : IAsyncDisposable
 {
     private readonly TestPostgres _postgres;
     private readonly TempDirectory _directory;
     private readonly Database _database;
     private readonly Dictionary<string, string> _environment;
+    private readonly IReadOnlyList<Assembly> _grainAssemblies;
     private IHost? _client;
 
-    private TestCluster(TestPostgres postgres, TempDirectory directory, Database database, SqlStores stores, string secretFile)
+    private ProcessCluster(TestPostgres postgres, TempDirectory directory, Database database, SqlStores stores, string secretFile,
+        IReadOnlyList<Assembly> grainAssemblies, bool loadIntoServers)
     {
+        _grainAssemblies = grainAssemblies;
+
         _postgres = postgres;
         _directory = directory;
         _database = database;
@@ -33,8 +36,11 @@ public sealed class TestCluster : IAsyncDisposable
         _environment = new Dictionary<string, string>
         {
             ["ACTORS_MEMBERSHIP_PROFILE"] = "test",
-            ["ACTORS_GRAIN_ASSEMBLIES"] = typeof(ClusterCounterGrain).Assembly.Location,
         };
+        if (loadIntoServers)
+        {
+            _environment["ACTORS_GRAIN_ASSEMBLIES"] = string.Join(';', grainAssemblies.Select(a => a.Location));
+        }
     }
 
     public List<ActorsServerProcess> Silos { get; } = [];
@@ -45,7 +51,16 @@ public sealed class TestCluster : IAsyncDisposable
 
     public IGrainFactory Client => _client!.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<TestCluster> StartAsync(int silos)
+    public IServiceProvider ClientServices => _client!.Services;
+
+    /// <summary>The cluster's database, for tests that read it directly.</summary>
+    public Database Database => _database;
+
+    /// <summary>
+    /// Starts the silos. <paramref name="grainAssemblies"/> are known to the client and, unless the servers
+    /// already host them (the product's own grains), loaded into the servers too.
+    /// </summary>
+    public static async Task<ProcessCluster> StartAsync(int silos, IReadOnlyList<Assembly> grainAssemblies, bool loadIntoServers = true)
     {
         var postgres = await TestPostgres.CreateAsync();
         var directory = new TempDirectory();
@@ -53,7 +68,7 @@ public sealed class TestCluster : IAsyncDisposable
         await File.WriteAllTextAsync(secretFile, "test-cluster-secret-" + Guid.NewGuid().ToString("N"));
         var database = Database.ForPostgres(postgres.ConnectionString);
         var stores = await SqlStores.CreateAsync(database, "actors", CancellationToken.None);
-        var cluster = new TestCluster(postgres, directory, database, stores, secretFile);
+        var cluster = new ProcessCluster(postgres, directory, database, stores, secretFile, grainAssemblies, loadIntoServers);
         for (var i = 0; i < silos; i++)
         {
             await cluster.AddSiloAsync();
@@ -94,7 +109,10 @@ public sealed class TestCluster : IAsyncDisposable
         var secret = (await File.ReadAllTextAsync(SecretFile)).Trim();
         builder.Services.AddSilo(silo =>
         {
-            silo.AddGrains(typeof(ClusterCounterGrain).Assembly);
+            foreach (var assembly in _grainAssemblies)
+            {
+                silo.AddGrains(assembly);
+            }
             silo.Options.Role = PlacementDecision.ClientRole;
             silo.Options.SiloName = "test-client";
             silo.Options.SiloPort = FreePort.Next();
