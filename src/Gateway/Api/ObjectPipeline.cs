@@ -19,7 +19,17 @@ internal static class ObjectPipeline
     public static JsonObject Prepare(ResourceKind kind, JsonObject obj, JsonObject? old)
     {
         var typed = Typed(kind, obj);
-        var defaulted = Defaulter.Apply(typed);
+        // Defaulter.Apply<T> clones kinds without defaults through T's serializer metadata, which the abstract base lacks.
+        KubernetesObject defaulted = typed switch
+        {
+            Pod pod => Defaulter.Default(pod),
+            Deployment deployment => Defaulter.Default(deployment),
+            ReplicaSet replicaSet => Defaulter.Default(replicaSet),
+            Service service => Defaulter.Default(service),
+            Namespace ns => Defaulter.Default(ns),
+            Secret secret => Defaulter.Default(secret),
+            _ => typed,
+        };
         var result = old is null
             ? ResourceValidator.ValidateCreate(defaulted)
             : ResourceValidator.ValidateUpdate(defaulted, Typed(kind, old));
