@@ -39,6 +39,26 @@ public sealed class KubectlEndToEndTests
         Assert.Null(await server.Store.GetAsync("ConfigMap", "x", "settings", Ct));
     }
 
+    [Fact]
+    public async Task Kubectl_creates_scales_and_labels_a_deployment()
+    {
+        Assert.SkipUnless(File.Exists(Kubectl), $"{Kubectl} is not installed");
+        await using var server = await GatewayTestServer.StartAsync();
+        var kubeconfig = Path.Combine(server.DataDirectory, "kubeconfig");
+        await File.WriteAllTextAsync(kubeconfig, server.Kubeconfig, Ct);
+
+        Assert.Equal("deployment.apps/web created", (await RunAsync(kubeconfig, server.DataDirectory, "create", "deployment", "web", "--image=nginx:1.25", "--replicas=2")).Trim());
+        Assert.Equal("deployment.apps/web scaled", (await RunAsync(kubeconfig, server.DataDirectory, "scale", "deployment", "web", "--replicas=3")).Trim());
+        Assert.Equal("deployment.apps/web labeled", (await RunAsync(kubeconfig, server.DataDirectory, "label", "deployment", "web", "tier=front")).Trim());
+
+        var stored = await server.Store.GetAsync("Deployment", "default", "web", Ct);
+        Assert.Equal(3, stored!["spec"]!["replicas"]!.GetValue<int>());
+        Assert.Equal("front", stored["metadata"]!["labels"]!["tier"]!.GetValue<string>());
+        var get = (await RunAsync(kubeconfig, server.DataDirectory, "get", "deploy", "-o", "wide")).Trim().Split('\n');
+        Assert.Matches(@"^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\s+CONTAINERS\s+IMAGES\s+SELECTOR$", get[0]);
+        Assert.Matches(@"^web\s+\d/3\s+\d+\s+\d+\s+\S+\s+nginx\s+nginx:1.25\s+app=web$", get[1]);
+    }
+
     private static async Task<string> RunAsync(string kubeconfig, string directory, params string[] args)
     {
         var info = new ProcessStartInfo(Kubectl)

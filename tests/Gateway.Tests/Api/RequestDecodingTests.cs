@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Actors.Gateway.Api;
 using Actors.Gateway.Errors;
 using Actors.Grains.Abstractions.Objects;
+using Microsoft.AspNetCore.Http;
 
 namespace Actors.Gateway.Tests.Api;
 
@@ -35,6 +36,20 @@ public sealed class RequestDecodingTests
         var e = Assert.Throws<KubeStatusException>(() => RequestBody.DecodeObject(mediaType, Encoding.UTF8.GetBytes(body)));
 
         Assert.Equal(code, e.Code);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Bodies_over_the_limit_are_413(bool declaredLength)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Body = new MemoryStream(new byte[4096]);
+        context.Request.ContentLength = declaredLength ? 4096 : null;
+
+        var e = await Assert.ThrowsAsync<KubeStatusException>(() => RequestBody.ReadAsync(context.Request, 1024, TestContext.Current.CancellationToken));
+
+        Assert.Equal(413, e.Code);
     }
 
     [Fact]
