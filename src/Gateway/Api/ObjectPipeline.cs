@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Actors.Gateway.Errors;
+using Actors.Grains.Abstractions.Defaulting;
+using Actors.Grains.Abstractions.Objects;
+using Actors.Grains.Abstractions.Resources;
+using Actors.Grains.Abstractions.Validation;
+
+namespace Actors.Gateway.Api;
+
+/// <summary>
+/// Decoding into the typed model, defaulting and validation of a write (KUBECTL-API.md §5.1, §5.2), done here
+/// because the grains store what they are given. Failures are <see cref="KubeStatusException"/>s: 400 for a body
+/// the model cannot read, 422 Invalid with causes.
+/// </summary>
+internal static class ObjectPipeline
+{
+    /// <summary>The defaulted object as JSON; validated against <paramref name="old"/> for updates.</summary>
+    public static JsonObject Prepare(ResourceKind kind, JsonObject obj, JsonObject? old)
+    {
+        var typed = Typed(kind, obj);
+        // Defaulter.Apply<T> clones kinds without defaults through T's serializer metadata, which the abstract base lacks.
+        KubernetesObject defaulted = typed switch
+        {
+            Pod pod => Defaulter.Default(pod),
+            Deployment deployment => Defaulter.Default(deployment),
+            ReplicaSet replicaSet => Defaulter.Default(replicaSet),
+            Service service => Defaulter.Default(service),
+            Namespace ns => Defaulter.Default(ns),
+            Secret secret => Defaulter.Default(secret),
+            _ => typed,
+        };
+        var result = old is null
+            ? ResourceValidator.ValidateCreate(defaulted)
+            : ResourceValidator.ValidateUpdate(defaulted, Typed(kind, old));
+        if (!result.IsValid)
+        {
+            throw new KubeStatusException(Invalid(kind, defaulted.Metadata?.Name ?? "", result.Causes.Select(c => (c.Reason, c.Message, c.Field)).ToList(), result.FormatMessage(kind.QualifiedKind, defaulted.Metadata?.Name)));
+        }
+        return JsonSerializer.SerializeToNode(defaulted, kind.ClrType, KubernetesJson.Options) as JsonObject
+            ?? throw new KubeStatusException(KubeStatus.InternalError($"{kind.Kind} did not serialize to an object"));
+    }
+
+    /// <summary>422 from a grain's answer or the validator's causes.</summary>
+    public static JsonObject Invalid(ResourceKind kind, string name, IReadOnlyList<(string Reason, string Message, string Field)> causes, string? message = null)
+    {
+        var array = new JsonArray();
+        foreach (var (reason, text, field) in causes)
+        {
+            array.Add(new JsonObject { ["reason"] = reason, ["message"] = text, ["field"] = field });
+        }
+        var details = new JsonObject { ["name"] = name };
+        if (kind.Group.Length > 0)
+        {
+            details["group"] = kind.Group;
+        }
+        details["kind"] = kind.Kind;
+        details["causes"] = array;
+        var summary = causes.Count == 1 ? $"{causes[0].Field}: {causes[0].Message}" : "[" + string.Join(", ", causes.Select(c => $"{c.Field}: {c.Message}")) + "]";
+        return new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Failure",
+            ["message"] = message ?? $"{kind.QualifiedKind} \"{name}\" is invalid: {summary}",
+            ["reason"] = "Invalid",
+            ["details"] = details,
+            ["code"] = 422,
+        };
+    }
+
+    public static JsonObject FromCauses(ResourceKind kind, string name, IReadOnlyList<ValidationCauseInfo>? causes, string? message) =>
+        Invalid(kind, name, (causes ?? []).Select(c => (c.Reason, c.Message, c.Field)).ToList(), causes is { Count: > 0 } ? null : message);
+
+    private static KubernetesObject Typed(ResourceKind kind, JsonObject obj)
+    {
+        try
+        {
+            return (KubernetesObject)KubernetesJson.Deserialize(obj.ToJsonString(), kind.ClrType);
+        }
+        catch (Exception e) when (e is JsonException or InvalidCastException or FormatException or InvalidOperationException)
+        {
+            throw new KubeStatusException(KubeStatus.BadRequest($"{kind.Kind} in version \"{kind.Version}\" cannot be handled as a {kind.Kind}: {e.Message}"));
+        }
+    }
+}

@@ -1,0 +1,398 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Actors.Gateway.Errors;
+using Actors.Gateway.Tables;
+using Actors.Grains.Abstractions.Objects;
+using Actors.Grains.Abstractions.Resources;
+using Actors.Grains.Abstractions.Store;
+using Microsoft.AspNetCore.Http;
+
+namespace Actors.Gateway.Api;
+
+/// <summary>
+/// The verbs on resource URLs (KUBECTL-API.md §6, §10–§13). Reads (get, list, watch) go to the object store; writes
+/// go to the object's grain, the single writer, after decoding, defaulting and validation here.
+/// </summary>
+internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, TimeProvider time, long bodyLimit)
+{
+    private const int PatchAttempts = 5;
+
+    public async Task HandleAsync(HttpContext context, ResourceTarget target)
+    {
+        var request = context.Request;
+        switch (request.Method.ToUpperInvariant(), target.Name, target.Subresource)
+        {
+            case ("GET", null, _):
+                if (ApiResponses.Flag(request, "watch"))
+                {
+                    await WatchStream.RunAsync(context, store, target, time);
+                }
+                else
+                {
+                    await ListAsync(context, target);
+                }
+                break;
+            case ("GET", { } name, "scale"):
+                await ApiResponses.WriteAsync(context, 200, ScaleView.From(target.Kind, await CurrentAsync(target, name)));
+                break;
+            case ("GET", { } name, _):
+                await GetAsync(context, target, name);
+                break;
+            case ("POST", null, null):
+                await CreateAsync(context, target);
+                break;
+            case ("PUT", { } name, _):
+                await UpdateAsync(context, target, name);
+                break;
+            case ("PATCH", { } name, _):
+                await PatchAsync(context, target, name);
+                break;
+            case ("DELETE", { } name, null):
+                await DeleteAsync(context, target, name);
+                break;
+            case ("DELETE", null, null):
+                await DeleteCollectionAsync(context, target);
+                break;
+            default:
+                throw new KubeStatusException(KubeStatus.MethodNotAllowed());
+        }
+    }
+
+    private async Task GetAsync(HttpContext context, ResourceTarget target, string name)
+    {
+        var obj = await CurrentAsync(target, name);
+        if (ApiResponses.WantsTable(context.Request.Headers.Accept))
+        {
+            var rv = obj["metadata"]?["resourceVersion"]?.GetValue<string>();
+            await ApiResponses.WriteAsync(context, 200, TablePrinter.Table(target.Kind.Kind, [obj], rv, null, ApiResponses.Query(context.Request, "includeObject"), time.GetUtcNow()));
+            return;
+        }
+        await ApiResponses.WriteAsync(context, 200, obj);
+    }
+
+    private async Task ListAsync(HttpContext context, ResourceTarget target)
+    {
+        var request = context.Request;
+        var kind = target.Kind;
+        var selectors = ListRequest.Parse(kind, ApiResponses.Query(request, "labelSelector"), ApiResponses.Query(request, "fieldSelector"));
+        var limit = int.TryParse(ApiResponses.Query(request, "limit"), out var l) && l > 0 ? l : (int?)null;
+        ListResult result;
+        try
+        {
+            result = await store.ListAsync(kind.Kind, target.Namespace, new ListOptions
+            {
+                Limit = limit,
+                Continue = ApiResponses.Query(request, "continue") is { Length: > 0 } token ? token : null,
+                ResourceVersion = ApiResponses.Query(request, "resourceVersion"),
+                Match = ApiResponses.Query(request, "resourceVersionMatch") == "Exact" ? ResourceVersionMatch.Exact : ResourceVersionMatch.NotOlderThan,
+                Filter = o => selectors.Matches(kind.Kind, o),
+            }, context.RequestAborted);
+        }
+        catch (TooOldResourceVersionException e)
+        {
+            throw new KubeStatusException(KubeStatus.Gone(e.RequestedRevision, e.CompactedRevision));
+        }
+        catch (FormatException e)
+        {
+            throw new KubeStatusException(KubeStatus.BadRequest(e.Message));
+        }
+        if (ApiResponses.WantsTable(request.Headers.Accept))
+        {
+            await ApiResponses.WriteAsync(context, 200, TablePrinter.Table(kind.Kind, result.Items, result.ResourceVersion, result.Continue, ApiResponses.Query(request, "includeObject"), time.GetUtcNow()));
+            return;
+        }
+        var metadata = new JsonObject { ["resourceVersion"] = result.ResourceVersion };
+        if (!string.IsNullOrEmpty(result.Continue))
+        {
+            metadata["continue"] = result.Continue;
+        }
+        var items = new JsonArray();
+        foreach (var item in result.Items)
+        {
+            items.Add(item);
+        }
+        await ApiResponses.WriteAsync(context, 200, new JsonObject
+        {
+            ["kind"] = kind.ListKind,
+            ["apiVersion"] = kind.ApiVersion,
+            ["metadata"] = metadata,
+            ["items"] = items,
+        });
+    }
+
+    private async Task CreateAsync(HttpContext context, ResourceTarget target)
+    {
+        var kind = target.Kind;
+        var body = await RequestBody.ReadAsync(context.Request, bodyLimit, context.RequestAborted);
+        var obj = RequestBody.DecodeObject(RequestBody.MediaType(context.Request.ContentType), body);
+        CheckKind(kind, obj);
+        var metadata = obj["metadata"] as JsonObject ?? [];
+        obj["metadata"] = metadata;
+        if (kind.Namespaced)
+        {
+            if (metadata["namespace"] is JsonValue bodyNs && bodyNs.GetValue<string>() is { Length: > 0 } ns && ns != target.Namespace)
+            {
+                throw new KubeStatusException(KubeStatus.BadRequest("the namespace of the provided object does not match the namespace sent on the request"));
+            }
+            if (target.Namespace is null)
+            {
+                throw new KubeStatusException(KubeStatus.MethodNotAllowed());
+            }
+            metadata["namespace"] = target.Namespace;
+        }
+        var name = metadata["name"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(name) && metadata["generateName"]?.GetValue<string>() is { Length: > 0 } prefix)
+        {
+            name = prefix + RandomSuffix();
+            metadata["name"] = name;
+        }
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new KubeStatusException(ObjectPipeline.Invalid(kind, "", [("FieldValueRequired", "Required value: name or generateName is required", "metadata.name")]));
+        }
+        var prepared = ObjectPipeline.Prepare(kind, obj, null);
+        if (IsDryRun(context.Request))
+        {
+            await ApiResponses.WriteAsync(context, 201, prepared);
+            return;
+        }
+        var result = await Grain(target, name).CreateAsync(prepared.ToJsonString());
+        await WriteResultAsync(context, target, name, result);
+    }
+
+    private async Task UpdateAsync(HttpContext context, ResourceTarget target, string name)
+    {
+        var kind = target.Kind;
+        var body = await RequestBody.ReadAsync(context.Request, bodyLimit, context.RequestAborted);
+        var obj = RequestBody.DecodeObject(RequestBody.MediaType(context.Request.ContentType), body);
+        if (target.Subresource == "scale")
+        {
+            await WriteScaleAsync(context, target, name, obj, explicitVersion: true);
+            return;
+        }
+        CheckKind(kind, obj);
+        var metadata = obj["metadata"] as JsonObject ?? [];
+        obj["metadata"] = metadata;
+        if (metadata["name"]?.GetValue<string>() is { Length: > 0 } bodyName && bodyName != name)
+        {
+            throw new KubeStatusException(KubeStatus.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})"));
+        }
+        metadata["name"] = name;
+        if (kind.Namespaced)
+        {
+            metadata["namespace"] = target.Namespace;
+        }
+        var current = await CurrentAsync(target, name);
+        var result = await WriteAsync(context, target, name, obj, current);
+        await WriteResultAsync(context, target, name, result);
+    }
+
+    private async Task<ObjectWriteResult> WriteAsync(HttpContext context, ResourceTarget target, string name, JsonObject obj, JsonObject current)
+    {
+        var grain = Grain(target, name);
+        if (target.Subresource == "status")
+        {
+            return IsDryRun(context.Request)
+                ? new ObjectWriteResult(ObjectWriteStatus.Updated, obj.ToJsonString())
+                : await grain.UpdateStatusAsync(obj.ToJsonString());
+        }
+        var prepared = ObjectPipeline.Prepare(target.Kind, obj, current);
+        return IsDryRun(context.Request)
+            ? new ObjectWriteResult(ObjectWriteStatus.Updated, prepared.ToJsonString())
+            : await grain.UpdateAsync(prepared.ToJsonString());
+    }
+
+    private async Task PatchAsync(HttpContext context, ResourceTarget target, string name)
+    {
+        var mediaType = RequestBody.MediaType(context.Request.ContentType);
+        var body = await RequestBody.ReadAsync(context.Request, bodyLimit, context.RequestAborted);
+        for (var attempt = 1; ; attempt++)
+        {
+            var currentJson = await Grain(target, name).GetAsync();
+            var current = currentJson is null ? null : JsonNode.Parse(currentJson) as JsonObject;
+            if (current is null && mediaType != PatchApplier.ApplyPatchYaml)
+            {
+                throw new KubeStatusException(KubeStatus.NotFound(Resource(target), name));
+            }
+            var currentVersion = current?["metadata"]?["resourceVersion"]?.GetValue<string>();
+            if (target.Subresource == "scale")
+            {
+                var scale = ScaleView.From(target.Kind, current!);
+                var patchedScale = PatchApplier.Apply(mediaType, "Scale", "autoscaling/v1", scale, body, Manager(context.Request), time.GetUtcNow());
+                await WriteScaleAsync(context, target, name, patchedScale, explicitVersion: false);
+                return;
+            }
+            var patched = PatchApplier.Apply(mediaType, target.Kind.Kind, target.Kind.ApiVersion, current, body, Manager(context.Request), time.GetUtcNow(), ApiResponses.Flag(context.Request, "force"));
+            var patchedVersion = patched["metadata"]?["resourceVersion"]?.GetValue<string>();
+            var pinned = !string.IsNullOrEmpty(patchedVersion) && patchedVersion != currentVersion;
+            if (pinned)
+            {
+                throw new KubeStatusException(KubeStatus.Conflict(Resource(target), name));
+            }
+            if (current is null)
+            {
+                // Server-side apply of a missing object creates it.
+                var metadata = patched["metadata"] as JsonObject ?? [];
+                patched["metadata"] = metadata;
+                metadata["name"] = name;
+                if (target.Kind.Namespaced)
+                {
+                    metadata["namespace"] = target.Namespace;
+                }
+                var created = await Grain(target, name).CreateAsync(ObjectPipeline.Prepare(target.Kind, patched, null).ToJsonString());
+                await WriteResultAsync(context, target, name, created);
+                return;
+            }
+            var result = await WriteAsync(context, target, name, patched, current);
+            if (result.Status == ObjectWriteStatus.Conflict && attempt < PatchAttempts)
+            {
+                continue;
+            }
+            await WriteResultAsync(context, target, name, result with { Status = result.Status == ObjectWriteStatus.Created ? ObjectWriteStatus.Updated : result.Status });
+            return;
+        }
+    }
+
+    private async Task WriteScaleAsync(HttpContext context, ResourceTarget target, string name, JsonObject scale, bool explicitVersion)
+    {
+        var current = await CurrentAsync(target, name);
+        if (scale["spec"]?["replicas"] is not JsonValue replicasValue || !replicasValue.TryGetValue(out int replicas) || replicas < 0)
+        {
+            throw new KubeStatusException(ObjectPipeline.Invalid(target.Kind, name, [("FieldValueInvalid", "Invalid value: must be a non-negative integer", "spec.replicas")]));
+        }
+        var updated = current.DeepClone().AsObject();
+        var spec = updated["spec"] as JsonObject ?? [];
+        updated["spec"] = spec;
+        spec["replicas"] = replicas;
+        if (explicitVersion && scale["metadata"]?["resourceVersion"]?.GetValue<string>() is { Length: > 0 } rv)
+        {
+            updated["metadata"]!["resourceVersion"] = rv;
+        }
+        var result = await WriteAsync(context, target with { Subresource = null }, name, updated, current);
+        if (!result.Succeeded)
+        {
+            await WriteResultAsync(context, target, name, result);
+            return;
+        }
+        await ApiResponses.WriteAsync(context, 200, ScaleView.From(target.Kind, JsonNode.Parse(result.Object!)!.AsObject()));
+    }
+
+    private async Task DeleteAsync(HttpContext context, ResourceTarget target, string name)
+    {
+        var options = await DeleteOptionsAsync(context);
+        var grain = Grain(target, name);
+        if (IsDryRun(context.Request) || options.DryRun)
+        {
+            await ApiResponses.WriteAsync(context, 200, await CurrentAsync(target, name));
+            return;
+        }
+        await WriteResultAsync(context, target, name, await grain.DeleteAsync(options.Request));
+    }
+
+    private async Task DeleteCollectionAsync(HttpContext context, ResourceTarget target)
+    {
+        var kind = target.Kind;
+        var options = await DeleteOptionsAsync(context);
+        var selectors = ListRequest.Parse(kind, ApiResponses.Query(context.Request, "labelSelector"), ApiResponses.Query(context.Request, "fieldSelector"));
+        var listed = await store.ListAsync(kind.Kind, target.Namespace, new ListOptions { Filter = o => selectors.Matches(kind.Kind, o) }, context.RequestAborted);
+        var items = new JsonArray();
+        foreach (var item in listed.Items)
+        {
+            var itemName = item["metadata"]?["name"]?.GetValue<string>() ?? "";
+            var itemNs = item["metadata"]?["namespace"]?.GetValue<string>();
+            if (!options.DryRun && !IsDryRun(context.Request))
+            {
+                await Grain(target with { Namespace = itemNs }, itemName).DeleteAsync(options.Request);
+            }
+            items.Add(item);
+        }
+        await ApiResponses.WriteAsync(context, 200, new JsonObject
+        {
+            ["kind"] = kind.ListKind,
+            ["apiVersion"] = kind.ApiVersion,
+            ["metadata"] = new JsonObject { ["resourceVersion"] = listed.ResourceVersion },
+            ["items"] = items,
+        });
+    }
+
+    private async Task<DeleteOptionsRequest> DeleteOptionsAsync(HttpContext context)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, bodyLimit, context.RequestAborted);
+        var bodyOptions = body.Length == 0 ? null : RequestBody.DecodeObject(RequestBody.MediaType(context.Request.ContentType), body);
+        return DeleteOptionsRequest.From(
+            bodyOptions,
+            ApiResponses.Query(context.Request, "propagationPolicy"),
+            ApiResponses.Query(context.Request, "gracePeriodSeconds"),
+            ApiResponses.Query(context.Request, "orphanDependents"));
+    }
+
+    private async Task WriteResultAsync(HttpContext context, ResourceTarget target, string name, ObjectWriteResult result)
+    {
+        var resource = Resource(target);
+        switch (result.Status)
+        {
+            case ObjectWriteStatus.Created:
+                await ApiResponses.WriteAsync(context, 201, JsonNode.Parse(result.Object!)!);
+                break;
+            case ObjectWriteStatus.Updated or ObjectWriteStatus.Unchanged or ObjectWriteStatus.Deleting:
+                await ApiResponses.WriteAsync(context, 200, JsonNode.Parse(result.Object!)!);
+                break;
+            case ObjectWriteStatus.Deleted:
+                var uid = result.Object is { } last ? JsonNode.Parse(last)?["metadata"]?["uid"]?.GetValue<string>() ?? "" : "";
+                await ApiResponses.WriteAsync(context, 200, KubeStatus.Success(resource, name, uid));
+                break;
+            case ObjectWriteStatus.NotFound:
+                throw new KubeStatusException(KubeStatus.NotFound(resource, name));
+            case ObjectWriteStatus.AlreadyExists:
+                throw new KubeStatusException(KubeStatus.AlreadyExists(resource, name));
+            case ObjectWriteStatus.Conflict:
+                throw new KubeStatusException(KubeStatus.Conflict(resource, name));
+            case ObjectWriteStatus.Invalid:
+                throw new KubeStatusException(ObjectPipeline.FromCauses(target.Kind, name, result.Causes, result.Message));
+            default:
+                throw new KubeStatusException(KubeStatus.InternalError($"unexpected write result {result.Status}"));
+        }
+    }
+
+    private async Task<JsonObject> CurrentAsync(ResourceTarget target, string name) =>
+        await store.GetAsync(target.Kind.Kind, target.Kind.Namespaced ? target.Namespace ?? "" : "", name)
+            ?? throw new KubeStatusException(KubeStatus.NotFound(Resource(target), name));
+
+    private IResourceGrain Grain(ResourceTarget target, string name) =>
+        ObjectGrains.For(grains, target.Kind.Kind, target.Kind.Namespaced ? target.Namespace : null, name)
+            ?? throw new KubeStatusException(KubeStatus.MethodNotAllowed());
+
+    private static GroupResource Resource(ResourceTarget target) => new(target.Kind.Group, target.Kind.Plural);
+
+    private static void CheckKind(ResourceKind kind, JsonObject obj)
+    {
+        var bodyKind = obj["kind"]?.GetValue<string>();
+        var bodyVersion = obj["apiVersion"]?.GetValue<string>();
+        if ((!string.IsNullOrEmpty(bodyKind) && bodyKind != kind.Kind) || (!string.IsNullOrEmpty(bodyVersion) && bodyVersion != kind.ApiVersion))
+        {
+            throw new KubeStatusException(KubeStatus.BadRequest(
+                $"the API version in the data ({bodyVersion}) and kind ({bodyKind}) do not match the resource {kind.QualifiedResource} ({kind.ApiVersion} {kind.Kind})"));
+        }
+        obj["kind"] = kind.Kind;
+        obj["apiVersion"] = kind.ApiVersion;
+    }
+
+    private static bool IsDryRun(HttpRequest request) => request.Query["dryRun"].Contains("All");
+
+    private static string Manager(HttpRequest request) =>
+        ApiResponses.Query(request, "fieldManager") is { Length: > 0 } manager
+            ? manager
+            : request.Headers.UserAgent.ToString().Split('/')[0] is { Length: > 0 } agent ? agent : "unknown";
+
+    private static string RandomSuffix()
+    {
+        const string alphabet = "bcdfghjklmnpqrstvwxz2456789";
+        return string.Create(5, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+            }
+        });
+    }
+}

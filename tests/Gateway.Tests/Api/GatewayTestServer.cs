@@ -1,0 +1,91 @@
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Actors.Gateway.Hosting;
+using Actors.Grains;
+using Actors.Grains.Abstractions.Store;
+using Actors.Grains.Scheduling;
+using Actors.Grains.Store;
+using Actors.Runtime.Hosting;
+using Actors.Storage;
+using Actors.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actors.Gateway.Tests.Api;
+
+/// <summary>The real gateway over HTTPS on a free loopback port, with real grains in an in-process silo and a SQLite object store.</summary>
+internal sealed class GatewayTestServer : IAsyncDisposable
+{
+    private readonly TempDirectory _directory;
+    private readonly Database _database;
+    private readonly WebApplication _app;
+
+    private GatewayTestServer(TempDirectory directory, Database database, ObjectStore store, WebApplication app, string url)
+    {
+        _directory = directory;
+        _database = database;
+        Store = store;
+        _app = app;
+        Url = url;
+    }
+
+    public ObjectStore Store { get; }
+
+    public string Url { get; }
+
+    public string DataDirectory => _directory.Path;
+
+    public string Kubeconfig => _app.Services.AdminKubeconfig(Url);
+
+    public static async Task<GatewayTestServer> StartAsync()
+    {
+        var directory = new TempDirectory();
+        var database = Database.ForSqliteFile(Path.Combine(directory.Path, "actors.db"));
+        var store = await ObjectStore.OpenAsync(database);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IObjectStore>(store);
+        builder.Services.AddSingleton(new NodeCache(store, TimeProvider.System));
+        builder.Services.AddSilo(silo => silo.AddGrains(typeof(ControlPlane).Assembly));
+        builder.Services.AddKubernetesApi(new GatewayOptions { DataDirectory = Path.Combine(directory.Path, "pki"), Port = 0 });
+        var app = builder.Build();
+        app.MapKubernetesApi();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        return new GatewayTestServer(directory, database, store, app, $"https://127.0.0.1:{port}");
+    }
+
+    /// <summary>An HttpClient that trusts exactly the cluster CA (full chain and host-name validation).</summary>
+    public HttpClient Client(string? token = null)
+    {
+        var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(DataDirectory, "pki", "ca.crt")));
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                CertificateChainPolicy = new X509ChainPolicy
+                {
+                    TrustMode = X509ChainTrustMode.CustomRootTrust,
+                    CustomTrustStore = { ca },
+                    RevocationMode = X509RevocationMode.NoCheck,
+                },
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token ?? File.ReadAllText(Path.Combine(DataDirectory, "pki", "admin.token")).Trim());
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Store.DisposeAsync();
+        await _database.DisposeAsync();
+        _directory.Dispose();
+    }
+}
