@@ -1,3 +1,8 @@
+using System.Net;
+using Actors.Gateway.Dashboard;
+using Actors.Gateway.Health;
+using Actors.Gateway.Hosting;
+using Actors.Gateway.Metrics;
 using Actors.Grains;
 using Actors.Grains.Boot;
 using Actors.Grains.Abstractions.Store;
@@ -8,6 +13,7 @@ using Actors.Runtime.Sql;
 using Actors.Silo.Settings;
 using Actors.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
 namespace Actors.Silo.Commands;
@@ -16,6 +22,9 @@ namespace Actors.Silo.Commands;
 internal static class SiloProcess
 {
     public const string SqliteFileName = "actors.db";
+
+    /// <summary>The admin kubeconfig written into the data directory at start (mode 0600), as k3s writes its own.</summary>
+    public const string KubeconfigFileName = "kubeconfig";
 
     public static async Task<int> RunAsync(ServerSettings settings, CancellationToken cancellationToken)
     {
@@ -27,7 +36,8 @@ internal static class SiloProcess
         var stores = await SqlStores.CreateAsync(database, settings.ClusterId, cancellationToken);
         await using var objects = await ObjectStore.OpenAsync(database, cancellationToken: cancellationToken);
 
-        var builder = Host.CreateApplicationBuilder();
+        // Only control-plane silos serve HTTP; a worker has no listener but the silo port.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = settings.DataDirectory });
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(stores);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -51,13 +61,35 @@ internal static class SiloProcess
             }
             DevelopmentSettings.Apply(silo);
         });
-        using var host = builder.Build();
-        await host.StartAsync(cancellationToken);
         if (settings.Role == Roles.ControlPlane)
         {
-            await BootObjects.EnsureAsync(host.Services.GetRequiredService<IGrainFactory>(), settings.ApiPort);
+            builder.Services.AddKubernetesApi(new GatewayOptions
+            {
+                DataDirectory = settings.DataDirectory,
+                Port = settings.ApiPort,
+                ListenAddress = IPAddress.Parse(settings.AdvertiseAddress),
+            });
+            builder.Services.AddPrometheusMetrics();
+            builder.Services.AddDashboard();
         }
-        await host.WaitForShutdownAsync(cancellationToken);
+        await using var app = builder.Build();
+        if (settings.Role == Roles.ControlPlane)
+        {
+            app.MapHealthEndpoints();
+            app.MapPrometheusMetrics();
+            app.MapDashboard();
+            app.MapKubernetesApi();
+        }
+        await app.StartAsync(cancellationToken);
+        if (settings.Role == Roles.ControlPlane)
+        {
+            await BootObjects.EnsureAsync(app.Services.GetRequiredService<IGrainFactory>(), settings.ApiPort);
+            var kubeconfig = Path.Combine(settings.DataDirectory, KubeconfigFileName);
+            await File.WriteAllTextAsync(kubeconfig, app.Services.AdminKubeconfig($"https://{settings.AdvertiseAddress}:{settings.ApiPort}"), cancellationToken);
+            File.SetUnixFileMode(kubeconfig, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            await Console.Out.WriteLineAsync($"Kubernetes API on https://{settings.AdvertiseAddress}:{settings.ApiPort}; kubectl --kubeconfig {kubeconfig} get nodes");
+        }
+        await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
 }
