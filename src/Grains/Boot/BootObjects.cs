@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Actors.Grains.Abstractions.Objects;
 
 namespace Actors.Grains.Boot;
 

@@ -1,11 +1,6 @@
-using Actors.Grains.Abstractions.Store;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Actors.Grains.Abstractions.Objects;
 using Actors.Grains.Controllers.Deployments;
-using Actors.Grains.Objects;
-using Actors.Placement;
-using Microsoft.Extensions.Logging;
 
 namespace Actors.Grains.Kinds;
 
@@ -16,17 +11,9 @@ namespace Actors.Grains.Kinds;
 /// </summary>
 [SiloRolePlacement(ControlPlane.Role)]
 public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain> logger, TimeProvider time)
-    : ResourceGrain(store, logger, "Deployment", "apps/v1"), IDeploymentGrain
+    : OwnerResourceGrain(store, logger, "Deployment", "apps/v1"), IDeploymentGrain
 {
     public const string RevisionAnnotation = "deployment.kubernetes.io/revision";
-
-    protected override TimeSpan? ResyncPeriod => TimeSpan.FromSeconds(5);
-
-    public Task ChildChangedAsync()
-    {
-        RequestReconcile();
-        return Task.CompletedTask;
-    }
 
     protected override async Task ReconcileAsync()
     {

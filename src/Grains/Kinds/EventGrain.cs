@@ -1,8 +1,3 @@
-using Actors.Grains.Abstractions.Store;
-using Actors.Grains.Abstractions.Objects;
-using Actors.Grains.Objects;
-using Actors.Placement;
-using Microsoft.Extensions.Logging;
 
 namespace Actors.Grains.Kinds;
 

@@ -1,10 +1,5 @@
-using Actors.Grains.Abstractions.Store;
 using System.Text.Json.Nodes;
-using Actors.Grains.Abstractions.Objects;
-using Actors.Grains.Objects;
 using Actors.Grains.Scheduling;
-using Actors.Placement;
-using Microsoft.Extensions.Logging;
 
 namespace Actors.Grains.Kinds;
 

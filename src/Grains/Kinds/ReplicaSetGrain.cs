@@ -1,11 +1,6 @@
-using Actors.Grains.Abstractions.Store;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Actors.Grains.Abstractions.Objects;
 using Actors.Grains.Controllers.ReplicaSets;
-using Actors.Grains.Objects;
-using Actors.Placement;
-using Microsoft.Extensions.Logging;
 
 namespace Actors.Grains.Kinds;
 
@@ -15,17 +10,9 @@ namespace Actors.Grains.Kinds;
 /// </summary>
 [SiloRolePlacement(ControlPlane.Role)]
 public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain> logger)
-    : ResourceGrain(store, logger, "ReplicaSet", "apps/v1"), IReplicaSetGrain
+    : OwnerResourceGrain(store, logger, "ReplicaSet", "apps/v1"), IReplicaSetGrain
 {
     private const string NameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
-
-    protected override TimeSpan? ResyncPeriod => TimeSpan.FromSeconds(5);
-
-    public Task ChildChangedAsync()
-    {
-        RequestReconcile();
-        return Task.CompletedTask;
-    }
 
     protected override async Task ReconcileAsync()
     {

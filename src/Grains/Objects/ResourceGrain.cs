@@ -1,7 +1,4 @@
-using Actors.Grains.Abstractions.Store;
 using System.Text.Json.Nodes;
-using Actors.Grains.Abstractions.Objects;
-using Microsoft.Extensions.Logging;
 
 namespace Actors.Grains.Objects;
 

@@ -1,6 +1,4 @@
-using Actors.Grains.Abstractions.Store;
 using System.Text.Json.Nodes;
-using Actors.Grains.Objects;
 
 namespace Actors.Grains.Scheduling;
 

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Actors.Storage;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Actors.Grains.Store;

@@ -1,4 +1,3 @@
-using Actors.Grains.Abstractions.Store;
 using System.Data;
 using System.Data.Common;
 

@@ -1,5 +1,4 @@
 using Actors.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Actors.Grains.Store;
 

@@ -1,4 +1,3 @@
-using Actors.Grains.Abstractions.Store;
 namespace Actors.Grains.Store;
 
 /// <summary>One row of the change history as the feed fans it out: the JSON stays text until a watcher takes it.</summary>
