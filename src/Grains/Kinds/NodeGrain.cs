@@ -24,7 +24,7 @@ public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, Tim
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
-        var hollow = Current is not null && ObjectJson.Labels(Current).GetValueOrDefault(HollowLabel) == "true";
+        var hollow = IsHollow;
         foreach (var pod in await Store.ListByNodeAsync("Pod", Key.Name, cancellationToken))
         {
             if (ObjectJson.IsDeleting(pod))
@@ -49,6 +49,11 @@ public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, Tim
         }
         if (_bound.ContainsKey(podKey))
         {
+            // The pod asks again because it never heard it was running (the report was lost with a silo): tell it again.
+            if (IsHollow)
+            {
+                StartHollowPod(podKey);
+            }
             return Task.FromResult(true);
         }
         var node = NodeCache.ToCandidate(Current) with
@@ -63,12 +68,14 @@ public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, Tim
             return Task.FromResult(false);
         }
         _bound[podKey] = (milliCpu, memoryBytes);
-        if (ObjectJson.Labels(Current).TryGetValue(HollowLabel, out var hollow) && hollow == "true")
+        if (IsHollow)
         {
             StartHollowPod(podKey);
         }
         return Task.FromResult(true);
     }
+
+    private bool IsHollow => Current is not null && ObjectJson.Labels(Current).GetValueOrDefault(HollowLabel) == "true";
 
     public Task ReleaseAsync(string podKey)
     {
