@@ -58,8 +58,13 @@ public static class DashboardEndpointExtensions
         api.MapGet("/cluster", (DashboardSampler sampler, TimeProvider time) =>
         {
             var now = time.GetUtcNow();
-            var silos = sampler.Silos.Select(s => new SiloView(s.Address, s.Name, s.Role, s.Status.ToString(), s.StartTime, s.IAmAliveTime,
-                Math.Max(0, (now - s.StartTime).TotalSeconds), s.ActivationCount, s.ProxyPort)).ToArray();
+            var statistics = sampler.Statistics;
+            var silos = sampler.Silos.Select(s =>
+            {
+                var stats = statistics.GetValueOrDefault(s.Address);
+                return new SiloView(s.Address, s.Name, s.Role, s.Status.ToString(), s.StartTime, s.IAmAliveTime,
+                    Math.Max(0, (now - s.StartTime).TotalSeconds), s.ActivationCount, s.ProxyPort, stats?.CpuPercent, stats?.MemoryBytes);
+            }).ToArray();
             return Json(new ClusterResponse(now, silos, sampler.MembershipHistory));
         });
         api.MapGet("/grains", (DashboardSampler sampler, DashboardOptions options, TimeProvider time) =>
@@ -70,11 +75,12 @@ public static class DashboardEndpointExtensions
         });
         api.MapGet("/grains/{type}", (string type, DashboardSampler sampler, IManagementService management) =>
         {
+            // Summed over the silos that host the type.
             var history = sampler.Samples
-                .Select(s => (s.Time, Rates: s.GrainTypes.FirstOrDefault(g => g.GrainType == type)))
+                .Select(s => (s.Time, Rates: DashboardRates.Combine([.. s.GrainTypes.Where(g => g.GrainType == type)])))
                 .Select(p => new TotalsPoint(p.Time, p.Rates?.Activations ?? 0, p.Rates?.CallsPerSecond ?? 0, p.Rates?.ExceptionsPerSecond ?? 0, p.Rates?.AverageMs ?? 0))
                 .ToArray();
-            var latest = sampler.Latest?.GrainTypes.FirstOrDefault(g => g.GrainType == type);
+            var latest = DashboardRates.Combine([.. sampler.Latest?.GrainTypes.Where(g => g.GrainType == type) ?? []]);
             return Json(new GrainTypeResponse(type, latest, history, management.GetActivationIds(type, 100)));
         });
         api.MapGet("/methods", (HttpContext context, DashboardSampler sampler, TimeProvider time) =>
