@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Actors.Gateway.Tests.Dashboard;
@@ -84,10 +86,33 @@ public sealed class DashboardBrowserTests
         await Assertions.Expect(page.GetByTestId("grain-calls")).ToContainTextAsync("AddAsync", expect);
 
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded");
+        await LoginLinkWorksOnceAsync(app, browser, expect);
         Assert.Empty(errors);
         var artifacts = Path.Combine(RepositoryPaths.Root(), "artifacts");
         Directory.CreateDirectory(artifacts);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts, "dashboard.png"), FullPage = true });
         Assert.True(new FileInfo(Path.Combine(artifacts, "dashboard.png")).Length > 0);
+    }
+
+    /// <summary>A fresh browser opens a one-time link and lands on the dashboard; a second browser gets the spent-link message.</summary>
+    private static async Task LoginLinkWorksOnceAsync(GatewayTestApp app, IBrowser browser, LocatorAssertionsToContainTextOptions expect)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/dashboard/login-links");
+        request.Headers.Authorization = new("Bearer", app.AdminToken);
+        using var response = await app.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var path = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("path").GetString()!;
+        var link = new Uri(app.BaseAddress, path).ToString();
+
+        await using var first = await browser.NewContextAsync();
+        var page = await first.NewPageAsync();
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.GetByTestId("silo-row")).ToContainTextAsync("dashboard-test", expect);
+        Assert.EndsWith("/dashboard/", page.Url, StringComparison.Ordinal);
+
+        await using var second = await browser.NewContextAsync();
+        var again = await second.NewPageAsync();
+        await again.GotoAsync(link);
+        await Assertions.Expect(again.GetByTestId("login-error")).ToContainTextAsync("already used or has expired", expect);
     }
 }
