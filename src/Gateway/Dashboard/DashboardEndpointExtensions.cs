@@ -1,3 +1,4 @@
+using Actors.Gateway.Security;
 using Actors.Runtime.Management;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,7 @@ namespace Actors.Gateway.Dashboard;
 public static class DashboardEndpointExtensions
 {
     private const string PageSecurityPolicy =
-        "default-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+        "default-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     /// <summary>Adds the sampler that turns the management API's counters into the dashboard's rates and history.</summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services, Action<DashboardOptions>? configure = null)
@@ -27,13 +28,15 @@ public static class DashboardEndpointExtensions
             services.AddSingleton(TimeProvider.System);
         }
         services.AddSingleton<DashboardSampler>();
+        services.AddSingleton(sp => new DashboardSessions(sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService(sp => sp.GetRequiredService<DashboardSampler>());
         return services;
     }
 
     /// <summary>
-    /// Maps the page at <c>/dashboard/</c> and the JSON API under <c>/dashboard/api/</c> in one route group, so
-    /// that the caller can put authorization in front of all of it: <c>app.MapDashboard().RequireAuthorization(policy)</c>.
+    /// Maps the page at <c>/dashboard/</c>, the JSON API under <c>/dashboard/api/</c> and the login endpoints in one
+    /// route group. With <c>AddKubernetesApi</c> the API needs a bearer token or a session cookie from
+    /// <c>/dashboard/login</c> (the page itself loads without one, to show its login form); without it all is open.
     /// </summary>
     public static RouteGroupBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
     {
@@ -45,12 +48,23 @@ public static class DashboardEndpointExtensions
                 : Results.Redirect(context.Request.PathBase + context.Request.Path + "/"));
         group.MapGet("/{file}", (HttpContext context, string file) => Asset(context, file));
 
+        MapLogin(group);
+
         var api = group.MapGroup("/api");
+        api.AddEndpointFilter(async (context, next) =>
+            DashboardAuthentication.Check(context.HttpContext, acceptSession: true) is { } denied
+                ? Error(denied.Status, denied.Message)
+                : await next(context));
         api.MapGet("/cluster", (DashboardSampler sampler, TimeProvider time) =>
         {
             var now = time.GetUtcNow();
-            var silos = sampler.Silos.Select(s => new SiloView(s.Address, s.Name, s.Role, s.Status.ToString(), s.StartTime, s.IAmAliveTime,
-                Math.Max(0, (now - s.StartTime).TotalSeconds), s.ActivationCount, s.ProxyPort)).ToArray();
+            var statistics = sampler.Statistics;
+            var silos = sampler.Silos.Select(s =>
+            {
+                var stats = statistics.GetValueOrDefault(s.Address);
+                return new SiloView(s.Address, s.Name, s.Role, s.Status.ToString(), s.StartTime, s.IAmAliveTime,
+                    Math.Max(0, (now - s.StartTime).TotalSeconds), s.ActivationCount, s.ProxyPort, stats?.CpuPercent, stats?.MemoryBytes);
+            }).ToArray();
             return Json(new ClusterResponse(now, silos, sampler.MembershipHistory));
         });
         api.MapGet("/grains", (DashboardSampler sampler, DashboardOptions options, TimeProvider time) =>
@@ -61,11 +75,12 @@ public static class DashboardEndpointExtensions
         });
         api.MapGet("/grains/{type}", (string type, DashboardSampler sampler, IManagementService management) =>
         {
+            // Summed over the silos that host the type.
             var history = sampler.Samples
-                .Select(s => (s.Time, Rates: s.GrainTypes.FirstOrDefault(g => g.GrainType == type)))
+                .Select(s => (s.Time, Rates: DashboardRates.Combine([.. s.GrainTypes.Where(g => g.GrainType == type)])))
                 .Select(p => new TotalsPoint(p.Time, p.Rates?.Activations ?? 0, p.Rates?.CallsPerSecond ?? 0, p.Rates?.ExceptionsPerSecond ?? 0, p.Rates?.AverageMs ?? 0))
                 .ToArray();
-            var latest = sampler.Latest?.GrainTypes.FirstOrDefault(g => g.GrainType == type);
+            var latest = DashboardRates.Combine([.. sampler.Latest?.GrainTypes.Where(g => g.GrainType == type) ?? []]);
             return Json(new GrainTypeResponse(type, latest, history, management.GetActivationIds(type, 100)));
         });
         api.MapGet("/methods", (HttpContext context, DashboardSampler sampler, TimeProvider time) =>
@@ -101,6 +116,92 @@ public static class DashboardEndpointExtensions
             return await next(context);
         });
         return group;
+    }
+
+    private static void MapLogin(RouteGroupBuilder group)
+    {
+        // A token typed into the page's form (or sent as a bearer header) becomes a session cookie.
+        group.MapPost("/login", async (HttpContext context, DashboardSessions sessions, CancellationToken cancellationToken) =>
+        {
+            if (DashboardAuthentication.Security(context) is not { } security)
+            {
+                return Error(404, "The dashboard has no authentication configured: nothing to log in to.");
+            }
+            var token = TokenAuthenticator.BearerToken(context.Request.Headers.Authorization);
+            if (token is null && context.Request.HasFormContentType)
+            {
+                var form = await context.Request.ReadFormAsync(cancellationToken);
+                token = form["token"].ToString().Trim();
+            }
+            if (string.IsNullOrEmpty(token))
+            {
+                return Error(400, "Send the token as the form field 'token' or as an Authorization: Bearer header.");
+            }
+            var user = security.Authenticator.Authenticate(token);
+            if (user is null)
+            {
+                return Error(401, "That token is not valid.");
+            }
+            var decision = security.Authorizer.Authorize(user, DashboardAuthentication.ViewVerb);
+            if (!decision.Allowed)
+            {
+                return Error(403, $"User \"{user.Name}\" may not view the dashboard: {decision.Reason}.");
+            }
+            return StartSession(context, sessions, user);
+        });
+        // The one-time link: the spent code is all that stays in the browser's history.
+        group.MapGet("/login", (HttpContext context, DashboardSessions sessions) =>
+        {
+            context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            var code = context.Request.Query["code"].ToString();
+            if (DashboardAuthentication.Security(context) is null || code.Length == 0)
+            {
+                return SeeOther(context, "");
+            }
+            var user = sessions.Redeem(code);
+            return user is null ? SeeOther(context, "#login=expired") : StartSession(context, sessions, user);
+        });
+        group.MapMethods("/logout", [HttpMethods.Get, HttpMethods.Post], (HttpContext context, DashboardSessions sessions) =>
+        {
+            sessions.End(context.Request.Cookies[DashboardAuthentication.CookieName]);
+            DashboardAuthentication.ClearSessionCookie(context);
+            return SeeOther(context, "");
+        });
+        // Bearer only (never the cookie), and admin only: a link is as good as the admin's token for 5 minutes.
+        group.MapPost("/login-links", (HttpContext context, DashboardSessions sessions) =>
+        {
+            if (DashboardAuthentication.Security(context) is not { } security)
+            {
+                return Error(404, "The dashboard has no authentication configured: it needs no login link.");
+            }
+            var user = DashboardAuthentication.BearerUser(context, security);
+            if (user is null)
+            {
+                return Error(401, "A bearer token is required.");
+            }
+            if (!user.Groups.Contains(UserInfo.MastersGroup))
+            {
+                return Error(403, $"User \"{user.Name}\" is not in {UserInfo.MastersGroup}: only admins may create login links.");
+            }
+            var (code, expiresAt) = sessions.IssueCode(user);
+            context.Response.Headers.CacheControl = "no-store";
+            var path = $"{context.Request.PathBase}/dashboard/login?code={code}";
+            return Results.Json(new LoginLinkResponse(code, path, expiresAt), DashboardJson.Options, statusCode: 201);
+        });
+    }
+
+    private static IResult StartSession(HttpContext context, DashboardSessions sessions, UserInfo user)
+    {
+        DashboardAuthentication.SetSessionCookie(context, sessions.Start(user));
+        return SeeOther(context, "");
+    }
+
+    /// <summary>303, so a POSTed form becomes a GET of the page and a refresh does not resend the token.</summary>
+    private static IResult SeeOther(HttpContext context, string fragment)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.Location = $"{context.Request.PathBase}/dashboard/{fragment}";
+        return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
 
     private static TotalsPoint Totals(DashboardSample sample) =>

@@ -53,6 +53,58 @@ public static class DashboardRates
         }).ToArray();
     }
 
+    /// <summary>
+    /// One row per (grain type, method) from the rows of several silos: calls and errors summed, the average
+    /// weighted by calls, the p99 the worst silo's (a cluster p99 cannot be rebuilt from per-silo ones).
+    /// </summary>
+    public static IReadOnlyList<MethodStatisticsInfo> MergeMethods(IEnumerable<MethodStatisticsInfo> methods) =>
+        methods.GroupBy(m => (m.GrainType, m.Method))
+            .Select(g =>
+            {
+                var calls = g.Sum(m => m.Calls);
+                return new MethodStatisticsInfo(g.Key.GrainType, g.Key.Method, calls, g.Sum(m => m.Errors),
+                    calls == 0 ? 0 : g.Sum(m => m.AverageMilliseconds * m.Calls) / calls, g.Max(m => m.P99Milliseconds));
+            })
+            .OrderBy(m => m.GrainType, StringComparer.Ordinal).ThenBy(m => m.Method, StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>
+    /// Rates of every silo's rows, ordered by grain type then silo. A silo absent from <paramref name="previous"/>
+    /// (the first sample, or one that just joined) shows zero rates rather than its totals since start.
+    /// </summary>
+    public static IReadOnlyList<GrainTypeRates> ClusterRates(
+        IReadOnlyDictionary<string, IReadOnlyList<GrainCounters>> previous,
+        IReadOnlyDictionary<string, IReadOnlyList<GrainCounters>> current,
+        TimeSpan elapsed) =>
+        current.SelectMany(silo => Rates(previous.GetValueOrDefault(silo.Key) ?? silo.Value, silo.Value, elapsed, silo.Key))
+            .OrderBy(r => r.GrainType, StringComparer.Ordinal).ThenBy(r => r.Silo, StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>One grain type across silos: sums, with the call-weighted average and the worst p99; null without rows.</summary>
+    public static GrainTypeRates? Combine(IReadOnlyList<GrainTypeRates> rows)
+    {
+        if (rows.Count <= 1)
+        {
+            return rows.Count == 0 ? null : rows[0];
+        }
+        var calls = rows.Sum(r => r.CallsPerSecond);
+        return new GrainTypeRates(
+            rows[0].GrainType,
+            ClusterSilo,
+            rows.Sum(r => r.Activations),
+            calls,
+            rows.Sum(r => r.ExceptionsPerSecond),
+            calls == 0 ? 0 : rows.Sum(r => r.AverageMs * r.CallsPerSecond) / calls,
+            rows.Max(r => r.P99Ms),
+            rows.Sum(r => r.TimerTicksPerSecond),
+            rows.Sum(r => r.Calls),
+            rows.Sum(r => r.Errors),
+            rows.Sum(r => r.TimerTicks));
+    }
+
+    /// <summary>The <see cref="GrainTypeRates.Silo"/> of a row that adds up several silos.</summary>
+    public const string ClusterSilo = "*";
+
     /// <summary>Calls, latency and errors leaders, each at most <paramref name="top"/> long.</summary>
     public static TopMethods Top(IReadOnlyList<MethodStatisticsInfo> previous, IReadOnlyList<MethodStatisticsInfo> current, TimeSpan elapsed, int top)
     {

@@ -20,12 +20,13 @@ public sealed partial class DashboardSampler(
     private readonly LinkedList<DashboardSample> _samples = new();
     private readonly LinkedList<MembershipChange> _membership = new();
     private IReadOnlyList<SiloInfo> _silos = [];
-    private IReadOnlyList<GrainCounters> _counters = [];
+    private IReadOnlyDictionary<string, IReadOnlyList<GrainCounters>> _counters = new Dictionary<string, IReadOnlyList<GrainCounters>>();
+    private IReadOnlyDictionary<string, SiloStatistics> _statistics = new Dictionary<string, SiloStatistics>();
     private IReadOnlyList<MethodStatisticsInfo> _methods = [];
     private TopMethods _top = Dashboard.TopMethods.Empty;
     private DateTimeOffset? _last;
 
-    /// <summary>The address of the silo whose statistics this sampler reads; its grain rows carry it.</summary>
+    /// <summary>The address of the silo this sampler runs on.</summary>
     public string SiloAddress { get; } = silo?.Address.ToParsableString() ?? "local";
 
     public IReadOnlyList<SiloInfo> Silos
@@ -35,6 +36,18 @@ public sealed partial class DashboardSampler(
             lock (_lock)
             {
                 return _silos;
+            }
+        }
+    }
+
+    /// <summary>The last statistics of each silo that answered, by silo address.</summary>
+    public IReadOnlyDictionary<string, SiloStatistics> Statistics
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _statistics;
             }
         }
     }
@@ -86,8 +99,10 @@ public sealed partial class DashboardSampler(
     public async Task SampleAsync(CancellationToken cancellationToken)
     {
         var silos = await management.GetSilosAsync(cancellationToken);
-        var methods = management.GetMethodStatistics();
-        var counters = DashboardRates.Counters(management.GetGrainTypes(), methods);
+        // Every silo's own numbers over the silo transport: the grain table shows the whole cluster, a row per silo.
+        var statistics = await management.GetClusterStatisticsAsync(cancellationToken);
+        var methods = DashboardRates.MergeMethods(statistics.SelectMany(s => s.Methods));
+        var counters = statistics.ToDictionary(s => s.Silo, s => DashboardRates.Counters(s.GrainTypes, s.Methods), StringComparer.Ordinal);
         var now = time.GetUtcNow();
         lock (_lock)
         {
@@ -102,7 +117,7 @@ public sealed partial class DashboardSampler(
             _silos = silos;
             var elapsed = _last is { } last ? now - last : TimeSpan.Zero;
             // The first sample has no predecessor: its rates would be totals since start, so it shows none.
-            var rates = DashboardRates.Rates(_last is null ? counters : _counters, counters, elapsed, SiloAddress);
+            var rates = DashboardRates.ClusterRates(_counters, counters, elapsed);
             _samples.AddLast(new DashboardSample(now, rates));
             if (_samples.Count > options.SampleCapacity)
             {
@@ -110,6 +125,7 @@ public sealed partial class DashboardSampler(
             }
             _top = DashboardRates.Top(_last is null ? methods : _methods, methods, elapsed, int.MaxValue);
             _counters = counters;
+            _statistics = statistics.ToDictionary(s => s.Silo, StringComparer.Ordinal);
             _methods = methods;
             _last = now;
         }

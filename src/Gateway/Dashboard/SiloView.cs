@@ -1,6 +1,6 @@
 namespace Actors.Gateway.Dashboard;
 
-/// <summary>A silo row of the cluster view.</summary>
+/// <summary>A silo row of the cluster view; CPU and memory are null when the silo did not answer the last sample.</summary>
 public sealed record SiloView(
     string Address,
     string Name,
@@ -10,4 +10,6 @@ public sealed record SiloView(
     DateTimeOffset IAmAliveTime,
     double UptimeSeconds,
     int Activations,
-    int ProxyPort);
+    int ProxyPort,
+    double? CpuPercent = null,
+    long? MemoryBytes = null);

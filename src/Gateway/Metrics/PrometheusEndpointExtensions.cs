@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Actors.Gateway.Dashboard;
+using Actors.Gateway.Errors;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Management;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +19,10 @@ public static class PrometheusEndpointExtensions
         return services;
     }
 
-    /// <summary>Serves the text exposition format 0.0.4 at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Serves the text exposition format 0.0.4 at <paramref name="path"/>; with <c>AddKubernetesApi</c> only to a
+    /// bearer token the Kubernetes API accepts (a 401 or 403 Status otherwise), as Prometheus' scrape config sends one.
+    /// </summary>
     public static IEndpointConventionBuilder MapPrometheusMetrics(this IEndpointRouteBuilder endpoints, string path = "/metrics")
     {
         var listener = endpoints.ServiceProvider.GetService<PrometheusMetricsListener>()
@@ -31,6 +37,13 @@ public static class PrometheusEndpointExtensions
                 families.Add(ManagementMetrics.Activations(management.GetGrainTypes(), silo));
             }
             return Results.Text(PrometheusTextFormatter.Format(families.OrderBy(f => f.Name, StringComparer.Ordinal)), PrometheusTextFormatter.ContentType);
-        });
+        }).AddEndpointFilter(async (context, next) =>
+            DashboardAuthentication.Check(context.HttpContext, acceptSession: false) is { } denied
+                ? Results.Text(Denial(denied.Status, denied.Message).ToJsonString(), "application/json", statusCode: denied.Status)
+                : await next(context));
     }
+
+    private static JsonObject Denial(int status, string message) => status == StatusCodes.Status401Unauthorized
+        ? KubeStatus.Unauthorized()
+        : KubeStatus.ForbiddenWithReason(new GroupResource("", "metrics"), null, message);
 }

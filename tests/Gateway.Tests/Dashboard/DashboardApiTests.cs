@@ -16,10 +16,11 @@ public sealed class DashboardApiTests
         var address = app.Silo.Address.ToParsableString();
 
         JsonElement cluster = default;
-        await Eventually.WaitAsync("the silo in /dashboard/api/cluster", async () =>
+        await Eventually.WaitAsync("the silo and its statistics in /dashboard/api/cluster", async () =>
         {
             cluster = await GetJsonAsync(app, "/dashboard/api/cluster");
-            return cluster.GetProperty("silos").GetArrayLength() == 1;
+            return cluster.GetProperty("silos").GetArrayLength() == 1
+                && cluster.GetProperty("silos")[0].GetProperty("memoryBytes").ValueKind == JsonValueKind.Number;
         }, Deadline);
 
         var silo = cluster.GetProperty("silos")[0];
@@ -28,6 +29,8 @@ public sealed class DashboardApiTests
         Assert.Equal("control-plane", silo.GetProperty("role").GetString());
         Assert.Equal("Active", silo.GetProperty("status").GetString());
         Assert.True(silo.GetProperty("uptimeSeconds").GetDouble() >= 0);
+        Assert.True(silo.GetProperty("memoryBytes").GetInt64() > 0);
+        Assert.True(silo.GetProperty("cpuPercent").GetDouble() >= 0);
         var first = cluster.GetProperty("history")[0];
         Assert.Equal(address, first.GetProperty("address").GetString());
         Assert.Equal("Active", first.GetProperty("status").GetString());

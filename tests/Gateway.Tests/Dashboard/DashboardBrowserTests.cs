@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Actors.Gateway.Tests.Dashboard;
@@ -10,7 +12,7 @@ public sealed class DashboardBrowserTests
     [Fact]
     public async Task Dashboard_shows_the_cluster_updates_live_and_drills_down_into_a_grain()
     {
-        await using var app = await GatewayTestApp.StartAsync();
+        await using var app = await GatewayTestApp.StartAsync(secured: true);
         for (var i = 0; i < 3; i++)
         {
             await app.Grains.GetGrain<ITallyGrain>("browser-" + i).AddAsync(5);
@@ -31,7 +33,8 @@ public sealed class DashboardBrowserTests
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // The API's 401s before logging in, and the wrong token's, are expected; Chromium logs each failed load.
+            if (message.Type == "error" && !message.Text.Contains("status of 401", StringComparison.Ordinal))
             {
                 errors.Add(message.Text);
             }
@@ -41,10 +44,23 @@ public sealed class DashboardBrowserTests
 
         await page.GotoAsync(new Uri(app.BaseAddress, "/dashboard").ToString());
 
+        // The API answers 401: the page asks for a token, refuses a wrong one, and takes the admin's.
+        await Assertions.Expect(page.GetByTestId("login-form")).ToBeVisibleAsync(new() { Timeout = TimeoutMs });
+        await page.GetByTestId("login-token").FillAsync("not-a-token");
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("login-error")).ToContainTextAsync("not valid", expect);
+        await page.GetByTestId("login-token").FillAsync(app.AdminToken!);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("login-form")).ToHaveCountAsync(0, new() { Timeout = TimeoutMs });
+        Assert.DoesNotContain(app.AdminToken!, page.Url, StringComparison.Ordinal);
+        var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == "actors-dashboard");
+        Assert.True(cookie.HttpOnly && cookie.Secure && cookie.SameSite == SameSiteAttribute.Strict, "the session cookie's attributes");
+
         var silo = page.GetByTestId("silo-row");
         await Assertions.Expect(silo).ToContainTextAsync("dashboard-test", expect);
         await Assertions.Expect(silo).ToContainTextAsync(app.Silo.Address.ToParsableString(), expect);
         await Assertions.Expect(silo.GetByTestId("silo-status")).ToContainTextAsync("Active", expect);
+        await Assertions.Expect(silo.GetByTestId("silo-memory")).ToContainTextAsync("iB", expect);
         var tally = page.Locator("[data-testid=grain-type-row][data-grain-type=tally]");
         await Assertions.Expect(tally).ToContainTextAsync("tally", expect);
         await Assertions.Expect(page.Locator("[data-testid=grain-type-row][data-grain-type=echo]")).ToBeVisibleAsync(new() { Timeout = TimeoutMs });
@@ -70,10 +86,33 @@ public sealed class DashboardBrowserTests
         await Assertions.Expect(page.GetByTestId("grain-calls")).ToContainTextAsync("AddAsync", expect);
 
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded");
+        await LoginLinkWorksOnceAsync(app, browser, expect);
         Assert.Empty(errors);
         var artifacts = Path.Combine(RepositoryPaths.Root(), "artifacts");
         Directory.CreateDirectory(artifacts);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts, "dashboard.png"), FullPage = true });
         Assert.True(new FileInfo(Path.Combine(artifacts, "dashboard.png")).Length > 0);
+    }
+
+    /// <summary>A fresh browser opens a one-time link and lands on the dashboard; a second browser gets the spent-link message.</summary>
+    private static async Task LoginLinkWorksOnceAsync(GatewayTestApp app, IBrowser browser, LocatorAssertionsToContainTextOptions expect)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/dashboard/login-links");
+        request.Headers.Authorization = new("Bearer", app.AdminToken);
+        using var response = await app.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var path = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("path").GetString()!;
+        var link = new Uri(app.BaseAddress, path).ToString();
+
+        await using var first = await browser.NewContextAsync();
+        var page = await first.NewPageAsync();
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.GetByTestId("silo-row")).ToContainTextAsync("dashboard-test", expect);
+        Assert.EndsWith("/dashboard/", page.Url, StringComparison.Ordinal);
+
+        await using var second = await browser.NewContextAsync();
+        var again = await second.NewPageAsync();
+        await again.GotoAsync(link);
+        await Assertions.Expect(again.GetByTestId("login-error")).ToContainTextAsync("already used or has expired", expect);
     }
 }

@@ -1,5 +1,6 @@
 using Actors.Gateway.Dashboard;
 using Actors.Gateway.Health;
+using Actors.Gateway.Hosting;
 using Actors.Gateway.Metrics;
 using Actors.Runtime.Hosting;
 using Actors.TestSupport;
@@ -14,10 +15,12 @@ namespace Actors.Gateway.Tests.Dashboard;
 public sealed class GatewayTestApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly TempDirectory? _data;
 
-    private GatewayTestApp(WebApplication app, Uri baseAddress)
+    private GatewayTestApp(WebApplication app, Uri baseAddress, TempDirectory? data)
     {
         _app = app;
+        _data = data;
         BaseAddress = baseAddress;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(20) };
     }
@@ -30,8 +33,16 @@ public sealed class GatewayTestApp : IAsyncDisposable
 
     public Silo Silo => _app.Services.GetRequiredService<Silo>();
 
-    public static async Task<GatewayTestApp> StartAsync()
+    /// <summary>The admin bearer token when started with <c>secured</c>; null when the endpoints are open.</summary>
+    public string? AdminToken => _app.Services.GetService<GatewaySecurity>()?.AdminToken;
+
+    /// <summary>
+    /// <paramref name="secured"/> registers the Kubernetes API's security (tokens, no HTTPS listener), which turns
+    /// on authentication for the dashboard API and /metrics.
+    /// </summary>
+    public static async Task<GatewayTestApp> StartAsync(bool secured = false)
     {
+        var data = secured ? new TempDirectory() : null;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var port = FreePort.Next();
@@ -42,6 +53,10 @@ public sealed class GatewayTestApp : IAsyncDisposable
             silo.Options.SiloName = "dashboard-test";
             silo.Options.ResponseTimeout = TimeSpan.FromSeconds(10);
         });
+        if (data is not null)
+        {
+            builder.Services.AddSingleton(GatewaySecurity.Create(new GatewayOptions { DataDirectory = data.Path }, TimeProvider.System));
+        }
         builder.Services.AddPrometheusMetrics();
         builder.Services.AddDashboard(options => options.SampleInterval = TimeSpan.FromMilliseconds(250));
         var app = builder.Build();
@@ -49,7 +64,7 @@ public sealed class GatewayTestApp : IAsyncDisposable
         app.MapHealthEndpoints();
         app.MapDashboard();
         await app.StartAsync();
-        return new GatewayTestApp(app, new Uri($"http://127.0.0.1:{port}/"));
+        return new GatewayTestApp(app, new Uri($"http://127.0.0.1:{port}/"), data);
     }
 
     public async ValueTask DisposeAsync()
@@ -57,5 +72,6 @@ public sealed class GatewayTestApp : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _data?.Dispose();
     }
 }

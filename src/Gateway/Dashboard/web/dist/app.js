@@ -1,9 +1,10 @@
 // The dashboard page: polls the API every second and redraws its views in place, no reload.
 // Selection (a grain type, one grain) lives in the URL hash, so a drill-down can be linked and survives refresh.
-import { getJson, } from "./api.js";
+import { ApiError, getJson, } from "./api.js";
 import { lineChart } from "./chart.js";
 import { el, replace, row, table } from "./dom.js";
-import { duration, integer, milliseconds, rate, time } from "./format.js";
+import { bytes, duration, integer, milliseconds, percent, rate, time } from "./format.js";
+import { showLogin } from "./login.js";
 const POLL_MS = 1000;
 function selection() {
     const params = new URLSearchParams(location.hash.slice(1));
@@ -27,7 +28,7 @@ function section(id) {
     return found;
 }
 function renderCluster(cluster) {
-    replace(section("silos"), table("silos-table", ["Name", "Address", "Role", "Status", "Uptime", "Activations", "Last alive"], cluster.silos.map((s) => row({ "data-testid": "silo-row", class: `status-${s.status.toLowerCase()}` }, s.name, s.address, s.role, el("span", { class: "badge", "data-testid": "silo-status" }, s.status), duration(s.uptimeSeconds), integer(s.activations), time(s.iAmAliveTime))), "No silos reported yet."));
+    replace(section("silos"), table("silos-table", ["Name", "Address", "Role", "Status", "Uptime", "Activations", "CPU", "Memory", "Last alive"], cluster.silos.map((s) => row({ "data-testid": "silo-row", class: `status-${s.status.toLowerCase()}` }, s.name, s.address, s.role, el("span", { class: "badge", "data-testid": "silo-status" }, s.status), duration(s.uptimeSeconds), integer(s.activations), el("span", { "data-testid": "silo-cpu" }, s.cpuPercent == null ? "-" : percent(s.cpuPercent)), el("span", { "data-testid": "silo-memory" }, s.memoryBytes == null ? "-" : bytes(s.memoryBytes)), time(s.iAmAliveTime))), "No silos reported yet."));
     replace(section("membership"), table("membership-table", ["Time", "Silo", "Change"], [...cluster.history].reverse().slice(0, 20).map((c) => row({}, time(c.time), `${c.name} (${c.address})`, c.previous ? `${c.previous} → ${c.status}` : `seen ${c.status}`)), "No membership changes yet."));
 }
 function renderGrains(grains, current) {
@@ -35,7 +36,7 @@ function renderGrains(grains, current) {
     replace(section("tiles"), tile("Activations", integer(totals.activations), "tile-activations"), tile("Calls/s", rate(totals.callsPerSecond), "tile-calls"), tile("Exceptions/s", rate(totals.exceptionsPerSecond), "tile-errors"), tile("Average latency", milliseconds(totals.averageMs), "tile-latency"));
     const history = grains.history;
     replace(section("charts"), lineChart("Calls/s", history.map((p) => p.callsPerSecond), rate(totals.callsPerSecond), "chart-calls"), lineChart("Activations", history.map((p) => p.activations), integer(totals.activations), "chart-activations"), lineChart("Exceptions/s", history.map((p) => p.exceptionsPerSecond), rate(totals.exceptionsPerSecond), "chart-errors"), lineChart("Average latency (ms)", history.map((p) => p.averageMs), milliseconds(totals.averageMs), "chart-latency"));
-    replace(section("grain-types"), table("grain-types-table", ["Grain type", "Silo", "Activations", "Calls/s", "Avg", "p99", "Exceptions/s", "Timer ticks/s", "Calls", "Errors"], grains.grainTypes.map((g) => row({ "data-testid": "grain-type-row", "data-grain-type": g.grainType, class: g.grainType === current.type ? "selected" : "" }, link(g.grainType, { type: g.grainType, grain: null }, "grain-type-link"), g.silo, integer(g.activations), rate(g.callsPerSecond), milliseconds(g.averageMs), milliseconds(g.p99Ms), rate(g.exceptionsPerSecond), rate(g.timerTicksPerSecond), el("span", { "data-testid": "grain-type-calls" }, integer(g.calls)), integer(g.errors))), "No grain has been called on this silo yet."));
+    replace(section("grain-types"), table("grain-types-table", ["Grain type", "Silo", "Activations", "Calls/s", "Avg", "p99", "Exceptions/s", "Timer ticks/s", "Calls", "Errors"], grains.grainTypes.map((g) => row({ "data-testid": "grain-type-row", "data-grain-type": g.grainType, class: g.grainType === current.type ? "selected" : "" }, link(g.grainType, { type: g.grainType, grain: null }, "grain-type-link"), g.silo, integer(g.activations), rate(g.callsPerSecond), milliseconds(g.averageMs), milliseconds(g.p99Ms), rate(g.exceptionsPerSecond), rate(g.timerTicksPerSecond), el("span", { "data-testid": "grain-type-calls" }, integer(g.calls)), integer(g.errors))), "No grain has been called in the cluster yet."));
 }
 function tile(title, value, testId) {
     return el("div", { class: "tile" }, el("span", {}, title), el("strong", { "data-testid": testId }, value));
@@ -89,14 +90,23 @@ async function refresh() {
     await renderDrillDown(current);
     replace(section("updated"), `Updated ${time(grains.now)}`);
 }
-// One poll at a time: a slow answer delays the next poll instead of piling requests up.
+// One poll at a time: a slow answer delays the next poll instead of piling requests up. A 401 stops polling
+// until the login form has got a session.
 async function poll() {
     const banner = section("connection");
+    const main = section("main");
     try {
         await refresh();
         banner.hidden = true;
+        main.hidden = false;
     }
     catch (error) {
+        if (error instanceof ApiError && error.status === 401) {
+            banner.hidden = true;
+            main.hidden = true;
+            showLogin(section("login"), () => void poll());
+            return;
+        }
         banner.hidden = false;
         replace(banner, `Cannot reach the dashboard API: ${error instanceof Error ? error.message : String(error)}. Retrying.`);
     }

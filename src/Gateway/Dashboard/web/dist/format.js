@@ -32,3 +32,16 @@ export function time(iso) {
 export function integer(value) {
     return Math.round(value).toLocaleString("en-US");
 }
+export function percent(value) {
+    return `${value.toFixed(1)} %`;
+}
+export function bytes(value) {
+    const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let scaled = value;
+    let unit = 0;
+    while (scaled >= 1024 && unit < units.length - 1) {
+        scaled /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${scaled} B` : `${scaled.toFixed(1)} ${units[unit]}`;
+}

@@ -10,6 +10,9 @@ export interface SiloView {
   uptimeSeconds: number;
   activations: number;
   proxyPort: number;
+  /** Null when the silo did not answer the last statistics round. */
+  cpuPercent: number | null;
+  memoryBytes: number | null;
 }
 
 export interface MembershipChange {
@@ -28,6 +31,7 @@ export interface ClusterResponse {
 
 export interface GrainTypeRates {
   grainType: string;
+  /** A silo address, or "*" for a row summed over silos. */
   silo: string;
   activations: number;
   callsPerSecond: number;

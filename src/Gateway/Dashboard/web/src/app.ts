@@ -2,6 +2,7 @@
 // Selection (a grain type, one grain) lives in the URL hash, so a drill-down can be linked and survives refresh.
 
 import {
+  ApiError,
   getJson,
   type ClusterResponse,
   type GrainDetailsResponse,
@@ -12,7 +13,8 @@ import {
 } from "./api.js";
 import { lineChart } from "./chart.js";
 import { el, replace, row, table } from "./dom.js";
-import { duration, integer, milliseconds, rate, time } from "./format.js";
+import { bytes, duration, integer, milliseconds, percent, rate, time } from "./format.js";
+import { showLogin } from "./login.js";
 
 const POLL_MS = 1000;
 
@@ -50,7 +52,7 @@ function renderCluster(cluster: ClusterResponse): void {
     section("silos"),
     table(
       "silos-table",
-      ["Name", "Address", "Role", "Status", "Uptime", "Activations", "Last alive"],
+      ["Name", "Address", "Role", "Status", "Uptime", "Activations", "CPU", "Memory", "Last alive"],
       cluster.silos.map((s) =>
         row(
           { "data-testid": "silo-row", class: `status-${s.status.toLowerCase()}` },
@@ -60,6 +62,8 @@ function renderCluster(cluster: ClusterResponse): void {
           el("span", { class: "badge", "data-testid": "silo-status" }, s.status),
           duration(s.uptimeSeconds),
           integer(s.activations),
+          el("span", { "data-testid": "silo-cpu" }, s.cpuPercent == null ? "-" : percent(s.cpuPercent)),
+          el("span", { "data-testid": "silo-memory" }, s.memoryBytes == null ? "-" : bytes(s.memoryBytes)),
           time(s.iAmAliveTime),
         ),
       ),
@@ -116,7 +120,7 @@ function renderGrains(grains: GrainsResponse, current: Selection): void {
           integer(g.errors),
         ),
       ),
-      "No grain has been called on this silo yet.",
+      "No grain has been called in the cluster yet.",
     ),
   );
 }
@@ -233,13 +237,22 @@ async function refresh(): Promise<void> {
   replace(section("updated"), `Updated ${time(grains.now)}`);
 }
 
-// One poll at a time: a slow answer delays the next poll instead of piling requests up.
+// One poll at a time: a slow answer delays the next poll instead of piling requests up. A 401 stops polling
+// until the login form has got a session.
 async function poll(): Promise<void> {
   const banner = section("connection");
+  const main = section("main");
   try {
     await refresh();
     banner.hidden = true;
+    main.hidden = false;
   } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      banner.hidden = true;
+      main.hidden = true;
+      showLogin(section("login"), () => void poll());
+      return;
+    }
     banner.hidden = false;
     replace(banner, `Cannot reach the dashboard API: ${error instanceof Error ? error.message : String(error)}. Retrying.`);
   }

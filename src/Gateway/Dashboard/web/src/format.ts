@@ -37,3 +37,18 @@ export function time(iso: string): string {
 export function integer(value: number): string {
   return Math.round(value).toLocaleString("en-US");
 }
+
+export function percent(value: number): string {
+  return `${value.toFixed(1)} %`;
+}
+
+export function bytes(value: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let scaled = value;
+  let unit = 0;
+  while (scaled >= 1024 && unit < units.length - 1) {
+    scaled /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${scaled} B` : `${scaled.toFixed(1)} ${units[unit]}`;
+}
