@@ -37,6 +37,76 @@ public sealed class KubectlAgainstServerTests
             !(await RunAsync(kubeconfig, "get", "pods", "-o", "name")).Contains("pod/web-"), TimeSpan.FromSeconds(30));
     }
 
+    private const string HollowNodes = """
+        apiVersion: v1
+        kind: Node
+        metadata:
+          name: hollow-1
+          labels: {actors.io/hollow: "true"}
+        status:
+          allocatable: {cpu: "4", memory: 8Gi, pods: "110"}
+          conditions: [{type: Ready, status: "True"}]
+        ---
+        apiVersion: v1
+        kind: Node
+        metadata:
+          name: hollow-2
+          labels: {actors.io/hollow: "true"}
+        status:
+          allocatable: {cpu: "4", memory: 8Gi, pods: "110"}
+          conditions: [{type: Ready, status: "True"}]
+        """;
+
+    private const string WebDeployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          replicas: 3
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers: [{name: web, image: "busybox:1"}]
+        """;
+
+    /// <summary>The everyday workflow on hollow nodes: apply, rollout status, set image, history, scale, delete by file.</summary>
+    [Fact]
+    public async Task Kubectl_AppliesRollsOutUpdatesScalesAndDeletes_OnHollowNodes()
+    {
+        using var directory = new TempDirectory();
+        await using var server = await ActorsServerProcess.StartAsync("e2e", directory.Path, new Dictionary<string, string>());
+        var kubeconfig = Path.Combine(directory.Path, "kubeconfig");
+        await Eventually.WaitAsync("the kubeconfig to be written", () => File.Exists(kubeconfig), TimeSpan.FromSeconds(20));
+        var nodes = Path.Combine(directory.Path, "nodes.yaml");
+        var web = Path.Combine(directory.Path, "web.yaml");
+        await File.WriteAllTextAsync(nodes, HollowNodes, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(web, WebDeployment, TestContext.Current.CancellationToken);
+
+        Assert.Contains("node/hollow-1 created", await RunAsync(kubeconfig, "apply", "-f", nodes));
+        Assert.Contains("Ready", await RunAsync(kubeconfig, "get", "nodes"));
+        Assert.Contains("deployment.apps/web created", await RunAsync(kubeconfig, "apply", "-f", web));
+        Assert.Contains("successfully rolled out", await RunAsync(kubeconfig, "rollout", "status", "deployment/web", "--timeout=60s"));
+        var wide = await RunAsync(kubeconfig, "get", "pods", "-o", "wide");
+        Assert.Equal(3, wide.Split('\n').Count(l => l.Contains("Running") && l.Contains("hollow-")));
+
+        Assert.Contains("image updated", await RunAsync(kubeconfig, "set", "image", "deployment/web", "web=busybox:2"));
+        Assert.Contains("successfully rolled out", await RunAsync(kubeconfig, "rollout", "status", "deployment/web", "--timeout=60s"));
+        var images = await RunAsync(kubeconfig, "get", "pods", "-o", "jsonpath={.items[*].spec.containers[0].image}");
+        Assert.Equal(["busybox:2", "busybox:2", "busybox:2"], images.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var history = await RunAsync(kubeconfig, "rollout", "history", "deployment/web");
+        Assert.Contains("1 ", history);
+        Assert.Contains("2 ", history);
+
+        Assert.Contains("scaled", await RunAsync(kubeconfig, "scale", "deployment", "web", "--replicas=5"));
+        await Eventually.WaitAsync("5 available replicas", async () =>
+            await RunAsync(kubeconfig, "get", "deployment", "web", "-o", "jsonpath={.status.availableReplicas}") == "5", TimeSpan.FromSeconds(30));
+
+        Assert.Contains("deleted", await RunAsync(kubeconfig, "delete", "-f", web));
+        await Eventually.WaitAsync("the ReplicaSets and pods to go", async () =>
+            (await RunAsync(kubeconfig, "get", "rs,pods", "-o", "name")).Trim().Length == 0, TimeSpan.FromSeconds(30));
+    }
+
     private static async Task<string> RunAsync(string kubeconfig, params string[] arguments)
     {
         var start = new ProcessStartInfo(Kubectl) { RedirectStandardOutput = true, RedirectStandardError = true };
