@@ -10,7 +10,34 @@ internal static class ActorsCommandLine
     {
         var root = new RootCommand("Actors: a Kubernetes-shaped container orchestrator whose control plane is a cluster of virtual actors.");
         root.Subcommands.Add(BuildServer());
+        root.Subcommands.Add(BuildDashboard());
         return root;
+    }
+
+    private static Command BuildDashboard()
+    {
+        var options = new SiloCommandOptions();
+        var command = new Command("dashboard", "Print a one-time login link for the dashboard of the server running with this --data-dir (valid once, for 5 minutes).");
+        command.Options.Add(options.DataDirectory);
+        command.Options.Add(options.ApiPort);
+        command.Options.Add(options.AdvertiseAddress);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var settings = options.Bind(result);
+            try
+            {
+                var link = await Actors.Gateway.Dashboard.LoginLinkClient.CreateAsync(
+                    settings.DataDirectory, new Uri($"https://{settings.AdvertiseAddress}:{settings.ApiPort}"), cancellationToken);
+                await Console.Out.WriteLineAsync(link.ToString());
+                return 0;
+            }
+            catch (Exception exception) when (exception is FileNotFoundException or HttpRequestException)
+            {
+                await Console.Error.WriteLineAsync("error: " + exception.Message);
+                return 1;
+            }
+        });
+        return command;
     }
 
     private static Command BuildServer()

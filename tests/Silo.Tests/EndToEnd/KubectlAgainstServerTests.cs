@@ -32,6 +32,8 @@ public sealed class KubectlAgainstServerTests
             return pods.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l == "Unschedulable") == 2;
         }, TimeSpan.FromSeconds(30));
 
+        await AssertDashboardLoginLinkWorksOnceAsync(directory.Path, server.ApiPort);
+
         Assert.Contains("deployment.apps \"web\" deleted", await RunAsync(kubeconfig, "delete", "deployment", "web"));
         await Eventually.WaitAsync("the pods to go with their deployment", async () =>
             !(await RunAsync(kubeconfig, "get", "pods", "-o", "name")).Contains("pod/web-"), TimeSpan.FromSeconds(30));
@@ -105,6 +107,34 @@ public sealed class KubectlAgainstServerTests
         Assert.Contains("deleted", await RunAsync(kubeconfig, "delete", "-f", web));
         await Eventually.WaitAsync("the ReplicaSets and pods to go", async () =>
             (await RunAsync(kubeconfig, "get", "rs,pods", "-o", "name")).Trim().Length == 0, TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>`actors dashboard` prints a one-time link: the first visit logs in, the second finds it spent.</summary>
+    private static async Task AssertDashboardLoginLinkWorksOnceAsync(string dataDirectory, int apiPort)
+    {
+        var (exitCode, stdout, stderr) = await ActorsBinary.RunAsync(TimeSpan.FromSeconds(30), "dashboard", "--data-dir", dataDirectory, "--api-port", apiPort.ToString());
+        Assert.True(exitCode == 0, stderr);
+        var link = new Uri(stdout.Trim());
+        using var ca = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Path.Combine(dataDirectory, "ca.crt")));
+        using var handler = new HttpClientHandler
+        {
+            AllowAutoRedirect = false,
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+            {
+                using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
+                chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.Add(ca);
+                chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+                return certificate is not null && chain.Build(certificate);
+            },
+        };
+        using var http = new HttpClient(handler);
+        using var first = await http.GetAsync(link, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.SeeOther, first.StatusCode);
+        Assert.EndsWith("/dashboard/", first.Headers.Location!.OriginalString);
+        Assert.Contains(first.Headers.GetValues("Set-Cookie"), c => c.StartsWith("actors-dashboard=", StringComparison.Ordinal));
+        using var second = await http.GetAsync(link, TestContext.Current.CancellationToken);
+        Assert.EndsWith("#login=expired", second.Headers.Location!.OriginalString);
     }
 
     private static async Task<string> RunAsync(string kubeconfig, params string[] arguments)
