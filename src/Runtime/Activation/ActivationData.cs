@@ -119,7 +119,12 @@ internal sealed partial class ActivationData : IActivationContext
         catch (Exception exception)
         {
             LogActivationFailed(_services.Logger, GrainId, exception);
-            State = ActivationState.Invalid;
+            lock (_lock)
+            {
+                State = ActivationState.Invalid;
+                _pendingDeactivation = null;
+                _deactivated?.TrySetResult();
+            }
             RejectAll(new GrainCallException($"Activation of {GrainId} failed: {exception.Message}"));
             throw;
         }
@@ -283,7 +288,8 @@ internal sealed partial class ActivationData : IActivationContext
         lock (_lock)
         {
             _deactivated ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (State == ActivationState.Invalid)
+            // Invalid while a deactivation is still pending means the catalog has not let go of it yet.
+            if (State == ActivationState.Invalid && _pendingDeactivation is null)
             {
                 _deactivated.TrySetResult();
             }
@@ -322,6 +328,7 @@ internal sealed partial class ActivationData : IActivationContext
         await _services.OnDeactivatedAsync(this, leftovers);
         lock (_lock)
         {
+            _pendingDeactivation = null;
             _deactivated?.TrySetResult();
         }
     }
@@ -338,6 +345,8 @@ internal sealed partial class ActivationData : IActivationContext
             State = ActivationState.Invalid;
             waiting = _waiting is null ? [] : [.. _waiting];
             _waiting?.Clear();
+            _pendingDeactivation = null;
+            _deactivated?.TrySetResult();
         }
         if (reason is null)
         {
