@@ -359,7 +359,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
             ?? throw new KubeStatusException(KubeStatus.NotFound(Resource(target), name));
 
     private IResourceGrain Grain(ResourceTarget target, string name) =>
-        ObjectGrains.For(grains, target.Kind.Kind, target.Kind.Namespaced ? target.Namespace : null, name)
+        ResourceGrains.For(grains, target.Kind.Kind, target.Kind.Namespaced ? target.Namespace : null, name)
             ?? throw new KubeStatusException(KubeStatus.MethodNotAllowed());
 
     private static GroupResource Resource(ResourceTarget target) => new(target.Kind.Group, target.Kind.Plural);

@@ -77,8 +77,9 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         {
             case CreateResult.Created created:
                 Current = created.Object;
+                var createdJson = Current.ToJsonString();
                 await AfterChangeAsync();
-                return new ObjectWriteResult(ObjectWriteStatus.Created, Current.ToJsonString());
+                return new ObjectWriteResult(ObjectWriteStatus.Created, createdJson);
             case CreateResult.AlreadyExists exists:
                 Current = exists.Current;
                 return new ObjectWriteResult(ObjectWriteStatus.AlreadyExists, exists.Current.ToJsonString(), $"{Kind} \"{Key.Name}\" already exists");
@@ -136,6 +137,10 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         {
             return NotFound();
         }
+        if (await OnDeleteRequestedAsync(request) is { } handled)
+        {
+            return handled;
+        }
         if ((request.PreconditionResourceVersion is { } rv && rv != ObjectJson.ResourceVersion(Current))
             || (request.PreconditionUid is { } uid && uid != ObjectJson.Uid(Current)))
         {
@@ -189,6 +194,9 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
 
     public const string ForegroundFinalizer = "foregroundDeletion";
 
+    /// <summary>A kind that deletes in its own way (a namespace empties itself first) answers here; null means the usual way.</summary>
+    protected virtual Task<ObjectWriteResult?> OnDeleteRequestedAsync(DeleteRequest request) => Task.FromResult<ObjectWriteResult?>(null);
+
     /// <summary>Defaulting and validation of a create (old null) or update; the causes, empty when valid.</summary>
     protected virtual IReadOnlyList<ValidationCauseInfo> Prepare(JsonObject obj, JsonObject? old) => [];
 
@@ -214,8 +222,10 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
                 {
                     return new ObjectWriteResult(ObjectWriteStatus.Unchanged, Current.ToJsonString());
                 }
+                // Taken before the loop runs: it may change the object again or, for a namespace, remove it.
+                var writtenJson = Current.ToJsonString();
                 await AfterChangeAsync();
-                return new ObjectWriteResult(ObjectWriteStatus.Updated, Current.ToJsonString());
+                return new ObjectWriteResult(ObjectWriteStatus.Updated, writtenJson);
             case UpdateResult.Conflict conflict:
                 // Another writer got there first: this activation is stale. Take the stored object and say so.
                 Current = conflict.Current;
@@ -286,13 +296,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         {
             return;
         }
-        IOwnerGrain? grain = owner.Kind switch
-        {
-            "ReplicaSet" => GrainFactory.GetGrain<IReplicaSetGrain>($"{Key.Namespace}/{owner.Name}"),
-            "Deployment" => GrainFactory.GetGrain<IDeploymentGrain>($"{Key.Namespace}/{owner.Name}"),
-            _ => null,
-        };
-        if (grain is null)
+        if (ResourceGrains.For(GrainFactory, owner.Kind, Key.Namespace, owner.Name) is not IOwnerGrain grain)
         {
             return;
         }

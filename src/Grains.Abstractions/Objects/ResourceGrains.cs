@@ -1,9 +1,7 @@
-using Actors.Grains.Abstractions.Objects;
-
-namespace Actors.Gateway.Api;
+namespace Actors.Grains.Abstractions.Objects;
 
 /// <summary>The writer grain of an object by its kind; null for kinds that have no grain (read-only here).</summary>
-internal static class ObjectGrains
+public static class ResourceGrains
 {
     public static IResourceGrain? For(IGrainFactory factory, string kind, string? ns, string name)
     {
