@@ -1,0 +1,43 @@
+namespace Actors.NodeAgent.Runtime;
+
+/// <summary>
+/// What the node agent needs from a container engine, in pods rather than containers (the shape of
+/// Kubernetes' CRI). The agent decides; the runtime only carries out. Two implementations: the Docker engine
+/// and the hollow (simulated) runtime, so the agent's reconcile, status and heartbeat code is the same for both.
+/// Engine failures are values; only the caller's cancellation throws.
+/// </summary>
+public interface IContainerRuntime
+{
+    /// <summary>The engine's name and version for the Node's nodeInfo (e.g. <c>docker://20.10.24</c>).</summary>
+    Task<RuntimeInfo> InfoAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every pod this node's agent owns on the engine, rebuilt from labels (after a restart too).</summary>
+    Task<IReadOnlyList<RuntimePod>> ListPodsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates and starts the pod's sandbox (its network namespace, its IP); idempotent for a running one.</summary>
+    Task<RuntimeResult<SandboxInfo>> RunPodSandboxAsync(PodSandboxConfig pod, CancellationToken cancellationToken);
+
+    /// <summary>Creates and starts one container in the pod's sandbox; a missing image is <see cref="RuntimeFailure.ImageNotPresent"/>.</summary>
+    Task<RuntimeResult<string>> StartContainerAsync(PodSandboxConfig pod, ContainerLaunch container, CancellationToken cancellationToken);
+
+    /// <summary>Stops one container: TERM, then KILL after the grace period.</summary>
+    Task<RuntimeResult> StopContainerAsync(string containerId, TimeSpan gracePeriod, CancellationToken cancellationToken);
+
+    /// <summary>Removes an exited container (an older attempt no longer needed for logs).</summary>
+    Task<RuntimeResult> RemoveContainerAsync(string containerId, CancellationToken cancellationToken);
+
+    /// <summary>Stops all of a pod's containers (TERM, then KILL after the grace period), then its sandbox, and removes them all.</summary>
+    Task<RuntimeResult> RemovePodAsync(string podUid, TimeSpan gracePeriod, CancellationToken cancellationToken);
+
+    /// <summary>Runs a command in a running container (exec probes).</summary>
+    Task<RuntimeResult<ExecOutcome>> ExecAsync(string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>A container's log lines, as the pod log endpoint asks for them.</summary>
+    Task<RuntimeResult<IAsyncEnumerable<string>>> LogsAsync(string containerId, ContainerLogQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The uid of each pod whose containers changed state (started, died), as the engine reports it; the agent
+    /// reconciles that pod at once instead of waiting for its timer. Ends when cancelled.
+    /// </summary>
+    IAsyncEnumerable<string> WatchPodChangesAsync(CancellationToken cancellationToken);
+}
