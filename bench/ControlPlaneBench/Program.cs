@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using Actors;
 using Actors.Grains;
 using Actors.Grains.Abstractions.Objects;
-using Actors.Grains.Abstractions.Store;
-using Actors.Grains.Scheduling;
+using Actors.Grains.Controllers.Nodes;
+using Actors.NodeAgent.Agent;
 using Actors.Grains.Store;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Sql;
@@ -27,11 +27,12 @@ await using var store = await ObjectStore.OpenAsync(database);
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<IObjectStore>(store);
-builder.Services.AddSingleton(new NodeCache(store, TimeProvider.System));
+builder.Services.AddControlPlane(store, new NodeLifecycleOptions());
+builder.Services.AddSingleton(new NodeAgentOptions { VolumeRoot = Path.Combine(directory.FullName, "volumes") });
 builder.Services.AddSilo(silo =>
 {
     silo.AddGrains(typeof(ControlPlane).Assembly);
+    silo.AddGrains(typeof(NodeAgentGrain).Assembly);
     silo.UseGrainStorage(_ => stores.GrainStorage);
     silo.UseReminderTable(_ => stores.ReminderTable);
 });

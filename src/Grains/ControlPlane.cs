@@ -4,5 +4,5 @@ namespace Actors.Grains;
 public static class ControlPlane
 {
     /// <summary>The silo role that hosts resource grains (<c>actors server</c>); workers host only node agents.</summary>
-    public const string Role = "control-plane";
+    public const string Role = Abstractions.SiloRoles.ControlPlane;
 }

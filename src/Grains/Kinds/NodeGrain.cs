@@ -1,42 +1,38 @@
 using System.Text.Json.Nodes;
+using Actors.Grains.Controllers.Nodes;
 using Actors.Grains.Scheduling;
 
 namespace Actors.Grains.Kinds;
 
 /// <summary>
-/// Owns a Node object and its admission: pods bind here one at a time, so two pods can never both take the
-/// node's last capacity. Nodes labelled <c>actors.io/hollow=true</c> are simulated (kubemark's hollow nodes):
-/// a bound pod reports Running a moment later, for control-plane tests and benchmarks.
+/// Owns a Node object, its admission and its lifecycle. Pods bind here one at a time, so two pods can never
+/// both take the node's last capacity. The node's agent heartbeats here; a node silent for the grace period
+/// turns Ready=Unknown and is tainted unreachable, and after the eviction timeout its pods are deleted so their
+/// owners replace them elsewhere. Nodes labelled <c>actors.io/hollow=true</c> are simulated (kubemark's hollow
+/// nodes): this grain wakes their agent, which runs on the control plane.
 /// </summary>
 [SiloRolePlacement(ControlPlane.Role)]
-public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, TimeProvider time)
+public sealed partial class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, TimeProvider time, NodeLifecycleOptions lifecycle)
     : ResourceGrain(store, logger, "Node", "v1"), INodeGrain
 {
     public const string HollowLabel = "actors.io/hollow";
 
-    /// <summary>How long a hollow node's pods take to "start", in milliseconds (annotation; default 50).</summary>
-    public const string HollowStartDelayAnnotation = "actors.io/hollow-start-delay-ms";
-
-    private static readonly TimeSpan DefaultHollowStartDelay = TimeSpan.FromMilliseconds(50);
-
     private readonly Dictionary<string, (long MilliCpu, long MemoryBytes)> _bound = new(StringComparer.Ordinal);
+    private DateTimeOffset _lastHeartbeat;
+    private DateTimeOffset? _lastStatusWrite;
+
+    protected override TimeSpan? ResyncPeriod => lifecycle.MonitorPeriod;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
-        var hollow = IsHollow;
+        // A new activation knows no heartbeat yet: the agent gets a full grace period, as after a controller restart.
+        _lastHeartbeat = time.GetUtcNow();
         foreach (var pod in await Store.ListByNodeAsync("Pod", Key.Name, cancellationToken))
         {
-            if (ObjectJson.IsDeleting(pod))
+            if (!ObjectJson.IsDeleting(pod))
             {
-                continue;
-            }
-            var podKey = $"{ObjectJson.Namespace(pod)}/{ObjectJson.Name(pod)}";
-            _bound[podKey] = Resources.PodRequests(pod);
-            // A previous activation died before reporting this pod; a hollow node reports it now.
-            if (hollow && (string?)pod["status"]?["phase"] != "Running")
-            {
-                StartHollowPod(podKey);
+                _bound[$"{ObjectJson.Namespace(pod)}/{ObjectJson.Name(pod)}"] = Resources.PodRequests(pod);
             }
         }
     }
@@ -49,11 +45,6 @@ public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, Tim
         }
         if (_bound.ContainsKey(podKey))
         {
-            // The pod asks again because it never heard it was running (the report was lost with a silo): tell it again.
-            if (IsHollow)
-            {
-                StartHollowPod(podKey);
-            }
             return Task.FromResult(true);
         }
         var node = NodeCache.ToCandidate(Current) with
@@ -68,14 +59,8 @@ public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, Tim
             return Task.FromResult(false);
         }
         _bound[podKey] = (milliCpu, memoryBytes);
-        if (IsHollow)
-        {
-            StartHollowPod(podKey);
-        }
         return Task.FromResult(true);
     }
-
-    private bool IsHollow => Current is not null && ObjectJson.Labels(Current).GetValueOrDefault(HollowLabel) == "true";
 
     public Task ReleaseAsync(string podKey)
     {
@@ -83,36 +68,63 @@ public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, Tim
         return Task.CompletedTask;
     }
 
-    private void StartHollowPod(string podKey)
+    public async Task<bool> HeartbeatAsync(string statusJson)
     {
-        IGrainTimer? timer = null;
-        timer = this.RegisterGrainTimer(cancellation =>
+        if (Current is null || JsonNode.Parse(statusJson) is not JsonObject reported)
         {
-            timer!.Dispose();
-            // Not awaited: the pod may itself be waiting on this node; the pod's own resync repairs a lost report.
-            _ = GrainFactory.GetGrain<IPodGrain>(podKey).UpdateStatusAsync(HollowRunningStatus().ToJsonString());
-            return Task.CompletedTask;
-        }, HollowStartDelay(), Timeout.InfiniteTimeSpan);
+            return false;
+        }
+        var now = time.GetUtcNow();
+        _lastHeartbeat = now;
+        var (node, write) = NodeHeartbeat.Merge(Current, reported, now, _lastStatusWrite, lifecycle.StatusReportPeriod);
+        if (write && (await WriteAsync(node)).Succeeded)
+        {
+            _lastStatusWrite = now;
+        }
+        return true;
     }
 
-    private TimeSpan HollowStartDelay() =>
-        int.TryParse((string?)Current?["metadata"]?["annotations"]?[HollowStartDelayAnnotation], out var milliseconds) && milliseconds >= 0
-            ? TimeSpan.FromMilliseconds(milliseconds)
-            : DefaultHollowStartDelay;
+    /// <summary>The agent that runs this node's pods, if this node has one the control plane can reach.</summary>
+    public static INodeAgentGrain AgentOf(IGrainFactory grains, string node, bool hollow) =>
+        hollow ? grains.GetGrain<IHollowNodeAgentGrain>(node) : grains.GetGrain<IDockerNodeAgentGrain>(node);
 
-    private JsonObject HollowRunningStatus()
+    public static bool IsHollowNode(JsonObject? node) => ObjectJson.Labels(node).GetValueOrDefault(HollowLabel) == "true";
+
+    protected override async Task ReconcileAsync()
     {
-        var now = ObjectJson.Timestamp(time.GetUtcNow());
-        JsonObject Condition(string type) => new() { ["type"] = type, ["status"] = "True", ["lastTransitionTime"] = now };
-        return new JsonObject
+        var node = Current!;
+        if (IsHollowNode(node))
         {
-            ["status"] = new JsonObject
+            await GrainFactory.GetGrain<IHollowNodeAgentGrain>(Key.Name).WakeAsync();
+        }
+        var now = time.GetUtcNow();
+        switch (NodeLifecyclePlanner.Plan(node, _lastHeartbeat, now, lifecycle))
+        {
+            case NodeLifecycleAction.MarkUnknown:
+                LogNodeUnknown(Logger, Key.Name);
+                await WriteAsync(NodeLifecyclePlanner.MarkUnknown(node, now));
+                break;
+            case NodeLifecycleAction.EvictPods:
+                await EvictPodsAsync(new DeleteRequest());
+                break;
+        }
+    }
+
+    /// <summary>A deleted node's pods can never finish terminating there: they go at once, as Kubernetes' pod GC does.</summary>
+    protected override Task OnDeletedAsync(JsonObject last, PropagationPolicy propagation) =>
+        EvictPodsAsync(new DeleteRequest(GracePeriodSeconds: 0));
+
+    private async Task EvictPodsAsync(DeleteRequest request)
+    {
+        foreach (var pod in await Store.ListByNodeAsync("Pod", Key.Name))
+        {
+            if (request.GracePeriodSeconds == 0 || !ObjectJson.IsDeleting(pod))
             {
-                ["phase"] = "Running",
-                ["hostIP"] = "127.0.0.1",
-                ["startTime"] = now,
-                ["conditions"] = new JsonArray(Condition("Initialized"), Condition("Ready"), Condition("ContainersReady"), Condition("PodScheduled")),
-            },
-        };
+                await GrainFactory.GetGrain<IPodGrain>($"{ObjectJson.Namespace(pod)}/{ObjectJson.Name(pod)}").DeleteAsync(request);
+            }
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node} stopped posting status: marking it Unknown and unreachable")]
+    private static partial void LogNodeUnknown(ILogger logger, string node);
 }

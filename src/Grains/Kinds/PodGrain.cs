@@ -9,7 +9,7 @@ namespace Actors.Grains.Kinds;
 /// PodScheduled=False with the reason and tries again at its next resync.
 /// </summary>
 [SiloRolePlacement(ControlPlane.Role)]
-public sealed class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeCache nodes, TimeProvider time)
+public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeCache nodes, TimeProvider time)
     : ResourceGrain(store, logger, "Pod", "v1"), IPodGrain
 {
     protected override TimeSpan? ResyncPeriod => TimeSpan.FromSeconds(5);
@@ -17,21 +17,21 @@ public sealed class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeC
     protected override async Task ReconcileAsync()
     {
         var pod = Current!;
+        if ((string?)pod["spec"]?["nodeName"] is { } boundNode)
+        {
+            // The node's agent runs it. Telling it again is idempotent and repairs a notification lost with a
+            // silo, as a kubelet's resync would; a running pod needs no reminder.
+            if (ObjectJson.IsDeleting(pod) || (string?)pod["status"]?["phase"] != "Running")
+            {
+                await TellAgentAsync(boundNode);
+            }
+            return;
+        }
         if (ObjectJson.IsDeleting(pod))
         {
             return;
         }
         var (cpu, memory) = Resources.PodRequests(pod);
-        if ((string?)pod["spec"]?["nodeName"] is { } boundNode)
-        {
-            if ((string?)pod["status"]?["phase"] != "Running")
-            {
-                // Binding is idempotent; asking again brings back a Node grain whose silo died before it
-                // reported this pod, as a kubelet resyncing its pods would.
-                await GrainFactory.GetGrain<INodeGrain>(boundNode).BindAsync(Key.GrainKey, cpu, memory);
-            }
-            return;
-        }
         var requirements = new PodRequirements(cpu, memory, NodeSelector(pod), Tolerations(pod), [], [], null);
         var candidates = await nodes.GetCandidatesAsync(CancellationToken.None);
         var decision = SchedulingPlanner.Plan(requirements, candidates);
@@ -47,6 +47,40 @@ public sealed class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeC
         await WriteUnschedulableAsync(pod, decision.Unschedulable ?? $"0/{candidates.Count} nodes are available: the nodes refused the pod.");
     }
 
+    /// <summary>
+    /// A pod on a node terminates gracefully: it is marked with deletionTimestamp and its grace period, its
+    /// agent stops the containers (TERM, then KILL) and then deletes it with grace 0. Unbound pods, and a
+    /// grace period of 0 (the agent's confirmation, or --force), go at once.
+    /// </summary>
+    protected override async Task<ObjectWriteResult?> OnDeleteRequestedAsync(DeleteRequest request)
+    {
+        var pod = Current!;
+        if ((string?)pod["spec"]?["nodeName"] is not { } node)
+        {
+            return null;
+        }
+        var grace = request.GracePeriodSeconds ?? (long?)pod["spec"]?["terminationGracePeriodSeconds"] ?? DefaultGracePeriodSeconds;
+        if (grace <= 0)
+        {
+            return null;
+        }
+        if (ObjectJson.IsDeleting(pod))
+        {
+            return new ObjectWriteResult(ObjectWriteStatus.Deleting, pod.ToJsonString());
+        }
+        var terminating = pod.DeepClone().AsObject();
+        var metadata = ObjectJson.Metadata(terminating);
+        metadata["deletionTimestamp"] = ObjectJson.Timestamp(time.GetUtcNow().AddSeconds(grace));
+        metadata["deletionGracePeriodSeconds"] = grace;
+        var result = await WriteAsync(terminating);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+        await TellAgentAsync(node);
+        return result with { Status = ObjectWriteStatus.Deleting };
+    }
+
     protected override async Task OnDeletedAsync(JsonObject last, PropagationPolicy propagation)
     {
         if ((string?)last["spec"]?["nodeName"] is { } node)
@@ -54,6 +88,24 @@ public sealed class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeC
             await GrainFactory.GetGrain<INodeGrain>(node).ReleaseAsync(Key.GrainKey);
             var (cpu, memory) = Resources.PodRequests(last);
             nodes.RecordBind(node, cpu, memory, sign: -1);
+            // A forced delete leaves containers behind: the agent removes what no pod wants.
+            await TellAgentAsync(node);
+        }
+    }
+
+    private const long DefaultGracePeriodSeconds = 30;
+
+    private async Task TellAgentAsync(string node)
+    {
+        var hollow = (await nodes.GetCandidatesAsync(CancellationToken.None)).FirstOrDefault(n => n.Name == node)?.Labels.GetValueOrDefault(NodeGrain.HollowLabel) == "true";
+        try
+        {
+            await NodeGrain.AgentOf(GrainFactory, node, hollow).PodChangedAsync(Key.GrainKey);
+        }
+        catch (Exception exception)
+        {
+            // The agent's node may be down; its resync (or the node's eviction) catches up.
+            LogAgentUnreachable(Logger, Key.GrainKey, node, exception.Message);
         }
     }
 
@@ -65,6 +117,7 @@ public sealed class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeC
         var status = updated["status"] as JsonObject ?? (JsonObject)(updated["status"] = new JsonObject());
         status["phase"] ??= "Pending";
         status["conditions"] = new JsonArray(Condition("PodScheduled", "True", null, null));
+        // The write's own reconcile tells the node's agent.
         await WriteAsync(updated);
     }
 
@@ -99,4 +152,7 @@ public sealed class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeC
         pod["spec"]?["tolerations"] is JsonArray tolerations
             ? tolerations.OfType<JsonObject>().Select(t => new Toleration((string?)t["key"], (string?)t["operator"], (string?)t["value"], (string?)t["effect"])).ToArray()
             : [];
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Pod}: telling the agent of node {Node} failed: {Error}")]
+    private static partial void LogAgentUnreachable(ILogger logger, string pod, string node, string error);
 }

@@ -137,14 +137,14 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         {
             return NotFound();
         }
-        if (await OnDeleteRequestedAsync(request) is { } handled)
-        {
-            return handled;
-        }
         if ((request.PreconditionResourceVersion is { } rv && rv != ObjectJson.ResourceVersion(Current))
             || (request.PreconditionUid is { } uid && uid != ObjectJson.Uid(Current)))
         {
             return Conflict();
+        }
+        if (await OnDeleteRequestedAsync(request) is { } handled)
+        {
+            return handled;
         }
         var finalizers = ObjectJson.Finalizers(Current).ToList();
         if (request.Propagation == PropagationPolicy.Foreground && !finalizers.Contains(ForegroundFinalizer))

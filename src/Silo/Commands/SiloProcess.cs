@@ -5,9 +5,9 @@ using Actors.Gateway.Hosting;
 using Actors.Gateway.Metrics;
 using Actors.Grains;
 using Actors.Grains.Boot;
-using Actors.Grains.Abstractions.Store;
-using Actors.Grains.Scheduling;
+using Actors.Grains.Controllers.Nodes;
 using Actors.Grains.Store;
+using Actors.NodeAgent.Agent;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Sql;
 using Actors.Silo.Settings;
@@ -41,8 +41,9 @@ internal static class SiloProcess
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(stores);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IObjectStore>(objects);
-        builder.Services.AddSingleton(new NodeCache(objects, TimeProvider.System));
+        builder.Services.AddControlPlane(objects, DevelopmentSettings.IsTestProfile ? NodeLifecycleOptions.TestProfile() : new NodeLifecycleOptions());
+        var volumes = Path.Combine(settings.DataDirectory, "volumes");
+        builder.Services.AddSingleton(DevelopmentSettings.IsTestProfile ? NodeAgentOptions.TestProfile(volumes) : new NodeAgentOptions { VolumeRoot = volumes });
         builder.Services.AddSilo(silo =>
         {
             silo.Options.ClusterId = settings.ClusterId;
@@ -52,6 +53,7 @@ internal static class SiloProcess
             silo.Options.AdvertisedAddress = settings.AdvertiseAddress;
             silo.Options.ProxyPort = settings.Role == Roles.ControlPlane ? settings.ApiPort : 0;
             silo.AddGrains(typeof(ControlPlane).Assembly);
+            silo.AddGrains(typeof(NodeAgentGrain).Assembly);
             silo.UseGrainStorage(_ => stores.GrainStorage);
             silo.UseReminderTable(_ => stores.ReminderTable);
             if (settings.UsesPostgres)

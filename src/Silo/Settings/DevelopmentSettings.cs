@@ -10,9 +10,12 @@ namespace Actors.Silo.Settings;
 /// </summary>
 public static class DevelopmentSettings
 {
+    /// <summary>Seconds instead of minutes everywhere: membership, reminders, node agents and node lifecycle.</summary>
+    public static bool IsTestProfile => Environment.GetEnvironmentVariable("ACTORS_MEMBERSHIP_PROFILE") == "test";
+
     public static void Apply(SiloBuilder silo)
     {
-        if (Environment.GetEnvironmentVariable("ACTORS_MEMBERSHIP_PROFILE") == "test")
+        if (IsTestProfile)
         {
             silo.Options.Membership = MembershipOptions.TestProfile();
             silo.Options.ResponseTimeout = TimeSpan.FromSeconds(10);

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Actors.Grains.Abstractions.Objects;
 using Actors.Grains.Abstractions.Store;
-using Actors.Grains.Scheduling;
+using Actors.Grains.Controllers.Nodes;
+using Actors.NodeAgent.Agent;
 using Actors.Grains.Store;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Sql;
@@ -42,11 +43,12 @@ public sealed class ControlPlaneHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IObjectStore>(store);
-        builder.Services.AddSingleton(sp => new NodeCache(store, TimeProvider.System));
+        builder.Services.AddControlPlane(store, NodeLifecycleOptions.TestProfile());
+        builder.Services.AddSingleton(NodeAgentOptions.TestProfile(Path.Combine(directory.Path, "volumes")));
         builder.Services.AddSilo(silo =>
         {
             silo.AddGrains(typeof(Actors.Grains.ControlPlane).Assembly);
+            silo.AddGrains(typeof(NodeAgentGrain).Assembly);
             silo.UseGrainStorage(_ => stores.GrainStorage);
             silo.UseReminderTable(_ => stores.ReminderTable);
         });

@@ -1,0 +1,30 @@
+using Actors.Concurrency;
+
+namespace Actors.Grains.Abstractions.Objects;
+
+/// <summary>
+/// The node agent of one node (the kubelet's role), keyed by the node name: it runs the pods bound to its node
+/// on a container runtime and reports their status and the node's heartbeat. Get it through
+/// <see cref="IDockerNodeAgentGrain"/> or <see cref="IHollowNodeAgentGrain"/>.
+/// </summary>
+public interface INodeAgentGrain : IGrainWithStringKey
+{
+    /// <summary>A pod bound to this node changed (bound, spec, deletion asked): sync it now, not at the next resync.</summary>
+    [OneWay]
+    Task PodChangedAsync(string podKey);
+
+    /// <summary>Activates the agent if it is not running. One-way: the caller (its Node grain) is what the agent heartbeats to.</summary>
+    [OneWay]
+    Task WakeAsync();
+
+    /// <summary>The agent's own background work on one pod finished (with the containers that would not start).</summary>
+    [OneWay]
+    Task PodWorkDoneAsync(string podUid, PodStartFailure[] failures);
+
+    /// <summary>The engine says a pod's containers changed (started, died): sync it now.</summary>
+    [OneWay]
+    Task EngineEventAsync(string podUid);
+
+    /// <summary>A container's log as text lines, as the pod log endpoint asks (previous: the attempt before the current one).</summary>
+    Task<PodLogResult> GetLogsAsync(PodLogRequest request);
+}

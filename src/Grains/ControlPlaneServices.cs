@@ -1,0 +1,17 @@
+using Actors.Grains.Controllers.Nodes;
+using Actors.Grains.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actors.Grains;
+
+/// <summary>What the control plane's grains need from a silo besides their grain classes: one registration for every host.</summary>
+public static class ControlPlaneServices
+{
+    public static IServiceCollection AddControlPlane(this IServiceCollection services, IObjectStore store, NodeLifecycleOptions lifecycle)
+    {
+        services.AddSingleton(store);
+        services.AddSingleton(lifecycle);
+        services.AddSingleton(sp => new NodeCache(store, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        return services;
+    }
+}

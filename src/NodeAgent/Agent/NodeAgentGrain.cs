@@ -1,0 +1,315 @@
+using System.Text.Json.Nodes;
+using Actors.Grains.Abstractions.Objects;
+using Actors.Grains.Abstractions.Resources;
+using Actors.Grains.Abstractions.Store;
+using Actors.NodeAgent.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.NodeAgent.Agent;
+
+/// <summary>
+/// The kubelet's role for one node. It syncs every pod bound to the node against the container runtime — on
+/// a change, on an engine event and on a resync timer — with the pure <see cref="PodSyncPlanner"/> deciding;
+/// slow runtime work (starts, graceful stops) runs off the grain's turns, one worker per pod, so pods start in
+/// parallel; it reports pod status to the pods' grains and heartbeats to its Node grain. The Docker and
+/// hollow agents differ only in their runtime and where they live.
+/// </summary>
+public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOptions options, TimeProvider time, ILogger logger)
+    : Grain, INodeAgentGrain
+{
+    private readonly Dictionary<string, PodRecord> _pods = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _removingOrphans = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private Dictionary<string, RuntimePod> _observed = new(StringComparer.Ordinal);
+    private IContainerRuntime _runtime = null!;
+
+    protected string NodeName => GrainId.Key;
+
+    protected TimeProvider Time => time;
+
+    /// <summary>This grain through its own interface, for the workers' reports (they run outside its turns).</summary>
+    protected abstract INodeAgentGrain Self { get; }
+
+    /// <summary>The prefix of container IDs in pod status (<c>docker://…</c>), as the kubelet shows them.</summary>
+    protected abstract string RuntimeScheme { get; }
+
+    /// <summary>The address pods on this node report as hostIP.</summary>
+    protected abstract string HostIP { get; }
+
+    protected abstract Task<IContainerRuntime> CreateRuntimeAsync(JsonObject? node, CancellationToken cancellationToken);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var node = await store.GetAsync("Node", "", NodeName, cancellationToken);
+        _runtime = await CreateRuntimeAsync(node, cancellationToken);
+        this.RegisterGrainTimer(_ => ResyncAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, options.ResyncPeriod) { KeepAlive = true });
+        this.RegisterGrainTimer(_ => HeartbeatAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, options.HeartbeatPeriod) { KeepAlive = true });
+        _ = Task.Run(() => ForwardEngineEventsAsync(_stopping.Token), CancellationToken.None);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        _stopping.Dispose();
+    }
+
+    public Task WakeAsync() => Task.CompletedTask;
+
+    public async Task PodChangedAsync(string podKey)
+    {
+        var separator = podKey.IndexOf('/');
+        var obj = await store.GetAsync("Pod", podKey[..separator], podKey[(separator + 1)..]);
+        var pod = obj is null ? null : KubernetesJson.Deserialize<Pod>(obj);
+        if (pod?.Spec?.NodeName != NodeName)
+        {
+            // Gone (force-deleted): whatever it left on the engine is an orphan now.
+            if (_pods.Values.FirstOrDefault(r => r.Key == podKey) is { Busy: false } gone)
+            {
+                Forget(gone);
+                RemoveOrphans();
+            }
+            return;
+        }
+        await SyncAsync(Upsert(pod));
+    }
+
+    public async Task PodWorkDoneAsync(string podUid, PodStartFailure[] failures)
+    {
+        if (!_pods.TryGetValue(podUid, out var record))
+        {
+            _removingOrphans.Remove(podUid);
+            return;
+        }
+        record.Busy = false;
+        record.Dirty = false;
+        var now = time.GetUtcNow();
+        foreach (var failure in failures)
+        {
+            var count = record.StartFailures.TryGetValue(failure.Container, out var previous) ? previous.Count + 1 : 1;
+            record.StartFailures[failure.Container] = new ContainerStartRecord(failure.Reason, failure.Message, now, count);
+        }
+        await RefreshObservedAsync();
+        if (_observed.TryGetValue(podUid, out var observed))
+        {
+            foreach (var started in observed.Containers.Where(c => c.State == RuntimeContainerState.Running))
+            {
+                record.StartFailures.Remove(started.Name);
+            }
+        }
+        await SyncAsync(record);
+    }
+
+    public async Task EngineEventAsync(string podUid)
+    {
+        if (_pods.TryGetValue(podUid, out var record))
+        {
+            await RefreshObservedAsync();
+            await SyncAsync(record);
+        }
+    }
+
+    public async Task<PodLogResult> GetLogsAsync(PodLogRequest request)
+    {
+        var record = _pods.Values.FirstOrDefault(r => r.Key == $"{request.Namespace}/{request.Pod}");
+        if (record is null || !_observed.TryGetValue(record.Uid, out var observed))
+        {
+            return new PodLogResult(false, [], $"pod \"{request.Pod}\" has no containers on node {NodeName} yet");
+        }
+        var names = record.Pod.Spec?.Containers?.Select(c => c.Name ?? "").ToList() ?? [];
+        var name = request.Container ?? (names.Count == 1 ? names[0] : null);
+        if (name is null)
+        {
+            return new PodLogResult(false, [], $"a container name must be specified for pod {request.Pod}, choose one of: [{string.Join(" ", names)}]");
+        }
+        var attempts = observed.Containers.Where(c => c.Name == name).OrderByDescending(c => c.Attempt).ToList();
+        var attempt = request.Previous ? attempts.Skip(1).FirstOrDefault() : attempts.FirstOrDefault();
+        if (attempt is null)
+        {
+            return new PodLogResult(false, [], request.Previous
+                ? $"previous terminated container \"{name}\" in pod \"{request.Pod}\" not found"
+                : $"container \"{name}\" in pod \"{request.Pod}\" is waiting to start");
+        }
+        var logs = await _runtime.LogsAsync(attempt.Id, new ContainerLogQuery(false, request.TailLines, request.Since, request.Timestamps), _stopping.Token);
+        if (!logs.IsOk)
+        {
+            return new PodLogResult(false, [], logs.Message);
+        }
+        var lines = new List<string>();
+        var bytes = 0;
+        await foreach (var line in logs.Value!.WithCancellation(_stopping.Token))
+        {
+            bytes += line.Length + 1;
+            if (request.LimitBytes is { } limit && bytes > limit)
+            {
+                break;
+            }
+            lines.Add(line);
+        }
+        return new PodLogResult(true, [.. lines]);
+    }
+
+    private async Task ResyncAsync()
+    {
+        var desired = new Dictionary<string, Pod>(StringComparer.Ordinal);
+        foreach (var obj in await store.ListByNodeAsync("Pod", NodeName, _stopping.Token))
+        {
+            var pod = KubernetesJson.Deserialize<Pod>(obj);
+            if (pod.Metadata?.Uid is { } uid)
+            {
+                desired[uid] = pod;
+            }
+        }
+        foreach (var gone in _pods.Values.Where(r => !desired.ContainsKey(r.Uid) && !r.Busy).ToList())
+        {
+            Forget(gone);
+        }
+        await RefreshObservedAsync();
+        foreach (var pod in desired.Values)
+        {
+            await SyncAsync(Upsert(pod));
+        }
+        RemoveOrphans();
+    }
+
+    private PodRecord Upsert(Pod pod)
+    {
+        var uid = pod.Metadata!.Uid!;
+        if (_pods.TryGetValue(uid, out var record))
+        {
+            record.Pod = pod;
+            return record;
+        }
+        record = new PodRecord(uid, $"{pod.Metadata.Namespace}/{pod.Metadata.Name}", pod);
+        _pods[uid] = record;
+        return record;
+    }
+
+    private void Forget(PodRecord record)
+    {
+        record.Requeue?.Dispose();
+        _pods.Remove(record.Uid);
+    }
+
+    private async Task RefreshObservedAsync()
+    {
+        var pods = await _runtime.ListPodsAsync(_stopping.Token);
+        _observed = pods.ToDictionary(p => p.Uid, StringComparer.Ordinal);
+    }
+
+    private async Task SyncAsync(PodRecord record)
+    {
+        if (record.Busy)
+        {
+            record.Dirty = true;
+            return;
+        }
+        var plan = PodSyncPlanner.Plan(new PodSyncInput(
+            record.Pod, _observed.GetValueOrDefault(record.Uid), record.StartFailures, new Dictionary<string, bool>(),
+            record.Reported, time.GetUtcNow(), options.Backoff, RuntimeScheme, HostIP));
+        if (plan.Status is { } status && KubernetesJson.Serialize(status) != (record.Reported is null ? null : KubernetesJson.Serialize(record.Reported)))
+        {
+            await ReportAsync(record, status);
+        }
+        if (plan.Actions.OfType<PodAction.ConfirmDeletion>().Any())
+        {
+            Forget(record);
+            await GrainFactory.GetGrain<IPodGrain>(record.Key).DeleteAsync(new DeleteRequest(GracePeriodSeconds: 0, PreconditionUid: record.Uid));
+            return;
+        }
+        if (plan.Actions.Count > 0)
+        {
+            record.Busy = true;
+            var pod = record.Pod;
+            var observed = _observed.GetValueOrDefault(record.Uid);
+            _ = Task.Run(() => RunActionsAsync(pod, observed, plan.Actions, _stopping.Token), CancellationToken.None);
+        }
+        if (plan.RequeueAfter is { } after)
+        {
+            record.Requeue?.Dispose();
+            record.Requeue = this.RegisterGrainTimer(_ => SyncAsync(record), after, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task ReportAsync(PodRecord record, PodStatus status)
+    {
+        var body = new JsonObject { ["status"] = KubernetesJson.SerializeToNode(status) };
+        var result = await GrainFactory.GetGrain<IPodGrain>(record.Key).UpdateStatusAsync(body.ToJsonString());
+        if (result.Succeeded)
+        {
+            record.Reported = status;
+        }
+    }
+
+    /// <summary>Carries out a plan off the grain's turns; the outcome comes back through <see cref="PodWorkDoneAsync"/>.</summary>
+    private async Task RunActionsAsync(Pod pod, RuntimePod? observed, IReadOnlyList<PodAction> actions, CancellationToken cancellationToken)
+    {
+        var uid = pod.Metadata!.Uid!;
+        var failures = new List<PodStartFailure>();
+        try
+        {
+            var worker = new PodWorker(_runtime, store, options, NodeName, HostIP);
+            await worker.RunAsync(pod, observed, actions, failures, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogWorkerFailed(logger, NodeName, uid, exception);
+        }
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            await Self.PodWorkDoneAsync(uid, [.. failures]);
+        }
+    }
+
+    /// <summary>Containers labelled as this node's that no pod wants are stopped and removed.</summary>
+    private void RemoveOrphans()
+    {
+        foreach (var orphan in _observed.Keys.Where(uid => !_pods.ContainsKey(uid) && _removingOrphans.Add(uid)).ToList())
+        {
+            LogRemovingOrphan(logger, NodeName, orphan);
+            _ = Task.Run(async () =>
+            {
+                await _runtime.RemovePodAsync(orphan, options.OrphanGracePeriod, _stopping.Token);
+                await Self.PodWorkDoneAsync(orphan, []);
+            }, CancellationToken.None);
+        }
+    }
+
+    private async Task ForwardEngineEventsAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await foreach (var uid in _runtime.WatchPodChangesAsync(cancellationToken))
+                {
+                    await Self.EngineEventAsync(uid);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogEventsFailed(logger, NodeName, exception.Message);
+            }
+            // The stream ended (engine restarted): the resync covers the gap; reconnect after a pause.
+            await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task HeartbeatAsync()
+    {
+        var status = await NodeStatusReport.BuildAsync(_runtime, NodeName, HostIP, _stopping.Token);
+        await GrainFactory.GetGrain<INodeGrain>(NodeName).HeartbeatAsync(status.ToJsonString());
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node}: work on pod {Pod} failed")]
+    private static partial void LogWorkerFailed(ILogger logger, string node, string pod, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: removing containers of pod {Pod}, which no pod object wants")]
+    private static partial void LogRemovingOrphan(ILogger logger, string node, string pod);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node}: engine event stream failed: {Error}")]
+    private static partial void LogEventsFailed(ILogger logger, string node, string error);
+}

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using Actors.NodeAgent.Runtime;
+
+namespace Actors.NodeAgent.Agent;
+
+/// <summary>
+/// The node status an agent heartbeats: Ready while its container engine answers (NotReady with the engine's
+/// error when it does not), and, for a real engine, capacity, node info and addresses.
+/// </summary>
+public static class NodeStatusReport
+{
+    public const string KubeletVersion = "v1.33.0-actors";
+
+    public static async Task<JsonObject> BuildAsync(IContainerRuntime runtime, string nodeName, string hostIP, CancellationToken cancellationToken)
+    {
+        RuntimeInfo? info = null;
+        string? error = null;
+        try
+        {
+            info = await runtime.InfoAsync(cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            error = exception.Message;
+        }
+        return Build(info, error, nodeName, hostIP);
+    }
+
+    public static JsonObject Build(RuntimeInfo? info, string? error, string nodeName, string hostIP)
+    {
+        var ready = info is not null && error is null;
+        var status = new JsonObject
+        {
+            ["conditions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "Ready",
+                ["status"] = ready ? "True" : "False",
+                ["reason"] = ready ? "KubeletReady" : "KubeletNotReady",
+                ["message"] = ready ? "kubelet is posting ready status" : $"container runtime is down: {error}",
+            }),
+            ["addresses"] = new JsonArray(
+                new JsonObject { ["type"] = "InternalIP", ["address"] = hostIP },
+                new JsonObject { ["type"] = "Hostname", ["address"] = nodeName }),
+        };
+        if (info is null)
+        {
+            return status;
+        }
+        status["nodeInfo"] = new JsonObject
+        {
+            ["kubeletVersion"] = KubeletVersion,
+            ["kubeProxyVersion"] = KubeletVersion,
+            ["containerRuntimeVersion"] = info.RuntimeVersion,
+            ["osImage"] = info.OperatingSystem,
+            ["kernelVersion"] = info.KernelVersion,
+            ["architecture"] = info.Architecture,
+            ["operatingSystem"] = "linux",
+            ["machineID"] = "",
+            ["systemUUID"] = "",
+            ["bootID"] = "",
+        };
+        // A hollow runtime has no machine behind it: its capacity is what the Node object was created with.
+        if (info.Cpus > 0)
+        {
+            var resources = new JsonObject { ["cpu"] = info.Cpus.ToString(System.Globalization.CultureInfo.InvariantCulture), ["memory"] = $"{info.MemoryBytes / 1024}Ki", ["pods"] = "110" };
+            status["capacity"] = resources;
+            status["allocatable"] = resources.DeepClone();
+        }
+        return status;
+    }
+}

@@ -1,0 +1,27 @@
+using Actors.Grains.Abstractions.Resources;
+
+namespace Actors.NodeAgent.Agent;
+
+/// <summary>What the agent remembers of one pod between syncs.</summary>
+internal sealed class PodRecord(string uid, string key, Pod pod)
+{
+    public string Uid { get; } = uid;
+
+    /// <summary><c>namespace/name</c>, the pod grain's key.</summary>
+    public string Key { get; } = key;
+
+    public Pod Pod { get; set; } = pod;
+
+    /// <summary>The status last accepted by the pod's grain; the planner keeps its transition times.</summary>
+    public PodStatus? Reported { get; set; } = pod.Status;
+
+    public Dictionary<string, ContainerStartRecord> StartFailures { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A background worker is acting on the pod; syncs wait for it.</summary>
+    public bool Busy { get; set; }
+
+    /// <summary>Something changed while busy: sync again when the worker is done.</summary>
+    public bool Dirty { get; set; }
+
+    public IGrainTimer? Requeue { get; set; }
+}

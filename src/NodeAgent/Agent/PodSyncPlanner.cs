@@ -1,0 +1,129 @@
+using Actors.Grains.Abstractions.Resources;
+using Actors.NodeAgent.Runtime;
+
+namespace Actors.NodeAgent.Agent;
+
+/// <summary>
+/// The kubelet's pod sync as a pure function: sandbox first, init containers one at a time, then every app
+/// container; restarts by restartPolicy with exponential back-off (CrashLoopBackOff); a deleted pod is
+/// stopped within its grace period and then let go. The status is what Kubernetes would show for the same facts.
+/// </summary>
+public static class PodSyncPlanner
+{
+    private const long DefaultGracePeriodSeconds = 30;
+
+    public static PodSyncPlan Plan(PodSyncInput input)
+    {
+        var pod = input.Pod;
+        if (pod.Metadata?.DeletionTimestamp is not null)
+        {
+            return PlanDeletion(input);
+        }
+        var actions = new List<PodAction>();
+        var builder = new PodStatusBuilder(input);
+        if (input.Observed is not { SandboxRunning: true })
+        {
+            if (input.StartFailures.TryGetValue(PodWorker.SandboxName, out var failed)
+                && failed.At + input.Backoff.Delay(failed.Count + 1) - input.Now is { Ticks: > 0 } wait)
+            {
+                return new PodSyncPlan([], builder.Pending(), wait);
+            }
+            actions.Add(new PodAction.RunSandbox());
+            return new PodSyncPlan(actions, builder.Pending(), null);
+        }
+        TimeSpan? requeue = null;
+        var initialized = true;
+        foreach (var init in pod.Spec?.InitContainers ?? [])
+        {
+            var step = PlanContainer(input, init, initContainer: true);
+            actions.AddRange(step.Actions);
+            requeue = Earliest(requeue, step.Requeue);
+            builder.Add(init, step, init: true);
+            if (step.Outcome != ContainerOutcome.Succeeded)
+            {
+                initialized = false;
+                break;
+            }
+        }
+        foreach (var container in pod.Spec?.Containers ?? [])
+        {
+            if (!initialized)
+            {
+                builder.Add(container, new ContainerStep(ContainerOutcome.NotStarted, [], null, "PodInitializing", null), init: false);
+                continue;
+            }
+            var step = PlanContainer(input, container, initContainer: false);
+            actions.AddRange(step.Actions);
+            requeue = Earliest(requeue, step.Requeue);
+            builder.Add(container, step, init: false);
+        }
+        actions.AddRange(OldAttempts(input));
+        return new PodSyncPlan(actions, builder.Build(initialized), requeue);
+    }
+
+    private static PodSyncPlan PlanDeletion(PodSyncInput input)
+    {
+        var observed = input.Observed;
+        if (observed is null || (observed.SandboxId is null && observed.Containers.Count == 0))
+        {
+            return new PodSyncPlan([new PodAction.ConfirmDeletion()], null, null);
+        }
+        var grace = input.Pod.Metadata?.DeletionGracePeriodSeconds ?? input.Pod.Spec?.TerminationGracePeriodSeconds ?? DefaultGracePeriodSeconds;
+        return new PodSyncPlan([new PodAction.RemovePod(TimeSpan.FromSeconds(Math.Max(0, grace)))], null, null);
+    }
+
+    private static ContainerStep PlanContainer(PodSyncInput input, Container container, bool initContainer)
+    {
+        var name = container.Name ?? "";
+        var latest = Latest(input.Observed, name);
+        var policy = input.Pod.Spec?.RestartPolicy ?? "Always";
+        if (latest is null || latest.State == RuntimeContainerState.Created)
+        {
+            var attempt = latest is null ? 0 : latest.Attempt + 1;
+            if (input.StartFailures.TryGetValue(name, out var failure))
+            {
+                var wait = failure.At + input.Backoff.Delay(failure.Count + 1) - input.Now;
+                if (wait > TimeSpan.Zero)
+                {
+                    var reason = failure.Reason == "ErrImagePull" && failure.Count > 1 ? "ImagePullBackOff" : failure.Reason;
+                    return new ContainerStep(ContainerOutcome.NotStarted, [], wait, reason, failure.Message);
+                }
+            }
+            return new ContainerStep(ContainerOutcome.NotStarted, [new PodAction.StartContainer(name, attempt, initContainer)], null, "ContainerCreating", null);
+        }
+        if (latest.State == RuntimeContainerState.Running)
+        {
+            return new ContainerStep(ContainerOutcome.Running, [], null, null, null);
+        }
+        var succeeded = latest.ExitCode == 0;
+        // An init container restarts on failure even under restartPolicy Always (never after success).
+        var restart = initContainer
+            ? !succeeded && policy != "Never"
+            : policy == "Always" || (policy == "OnFailure" && !succeeded);
+        if (!restart)
+        {
+            return new ContainerStep(succeeded ? ContainerOutcome.Succeeded : ContainerOutcome.Failed, [], null, null, null);
+        }
+        var next = latest.Attempt + 1;
+        var remaining = (latest.FinishedAt ?? input.Now) + input.Backoff.Delay(next) - input.Now;
+        if (remaining > TimeSpan.Zero)
+        {
+            var message = $"back-off {input.Backoff.Delay(next).TotalSeconds:0}s restarting failed container={name} pod={input.Pod.Metadata?.Name}_{input.Pod.Metadata?.Namespace}({input.Pod.Metadata?.Uid})";
+            return new ContainerStep(ContainerOutcome.Restarting, [], remaining, "CrashLoopBackOff", message);
+        }
+        return new ContainerStep(ContainerOutcome.Restarting, [new PodAction.StartContainer(name, next, initContainer)], null, null, null);
+    }
+
+    /// <summary>Attempts older than the one before the latest: nothing can ask for their logs.</summary>
+    private static IEnumerable<PodAction> OldAttempts(PodSyncInput input) =>
+        input.Observed?.Containers
+            .GroupBy(c => c.Name)
+            .SelectMany(g => g.OrderByDescending(c => c.Attempt).Skip(2))
+            .Where(c => c.State != RuntimeContainerState.Running)
+            .Select(c => (PodAction)new PodAction.RemoveContainer(c.Id)) ?? [];
+
+    internal static RuntimeContainer? Latest(RuntimePod? pod, string container) =>
+        pod?.Containers.Where(c => c.Name == container).MaxBy(c => c.Attempt);
+
+    private static TimeSpan? Earliest(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a < b ? a : b;
+}
