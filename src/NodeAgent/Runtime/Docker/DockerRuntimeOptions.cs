@@ -15,9 +15,10 @@ public sealed record DockerRuntimeOptions
     /// <summary>How many containers ListPodsAsync inspects at once; bounded so a big node does not flood the engine.</summary>
     public int InspectConcurrency { get; init; } = 8;
 
-    /// <summary>The first and the longest wait before the event watch reconnects to the engine.</summary>
+    /// <summary>The first wait before the event watch reconnects to the engine; it doubles while the engine stays away.</summary>
     public TimeSpan WatchRetryInitial { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>The cap on that wait while the engine stays away.</summary>
     public TimeSpan WatchRetryMax { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Every field that is wrong, for start-up validation; empty when the options can be used.</summary>
