@@ -20,4 +20,6 @@ public sealed record ContainerDetails
     public ContainerConfig Config { get; init; } = new();
 
     public ContainerNetworkSettings NetworkSettings { get; init; } = new();
+
+    public ContainerInspectHostConfig HostConfig { get; init; } = new();
 }

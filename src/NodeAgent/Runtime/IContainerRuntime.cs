@@ -14,6 +14,17 @@ public interface IContainerRuntime
     /// <summary>Every pod this node's agent owns on the engine, rebuilt from labels (after a restart too).</summary>
     Task<IReadOnlyList<RuntimePod>> ListPodsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="ListPodsAsync"/> as a value: an unreachable engine is <see cref="RuntimeFailure.EngineUnavailable"/>
+    /// rather than an empty list the agent could mistake for "no pods".
+    /// </summary>
+    async Task<RuntimeResult<IReadOnlyList<RuntimePod>>> TryListPodsAsync(CancellationToken cancellationToken) =>
+        RuntimeResult<IReadOnlyList<RuntimePod>>.Success(await ListPodsAsync(cancellationToken));
+
+    /// <summary><see cref="InfoAsync"/> as a value: an unreachable engine is a failure rather than zero capacity.</summary>
+    async Task<RuntimeResult<RuntimeInfo>> TryInfoAsync(CancellationToken cancellationToken) =>
+        RuntimeResult<RuntimeInfo>.Success(await InfoAsync(cancellationToken));
+
     /// <summary>Creates and starts the pod's sandbox (its network namespace, its IP); idempotent for a running one.</summary>
     Task<RuntimeResult<SandboxInfo>> RunPodSandboxAsync(PodSandboxConfig pod, CancellationToken cancellationToken);
 

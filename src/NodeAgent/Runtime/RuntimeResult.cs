@@ -18,6 +18,9 @@ public enum RuntimeFailure
 
     /// <summary>The engine is not reachable (socket gone, daemon stopped).</summary>
     EngineUnavailable,
+
+    /// <summary>The engine refused a stop, removal, exec or log request for another reason; the message says why.</summary>
+    EngineError,
 }
 
 /// <summary>The outcome of a runtime operation that returns nothing.</summary>

@@ -1,0 +1,140 @@
+using System.Runtime.CompilerServices;
+using Actors.NodeAgent.Docker;
+
+namespace Actors.NodeAgent.Runtime.Docker;
+
+/// <summary>The container-level operations: start (with the image check), stop, remove, exec and logs.</summary>
+public sealed partial class DockerContainerRuntime
+{
+    public async Task<RuntimeResult<string>> StartContainerAsync(PodSandboxConfig pod, ContainerLaunch container, CancellationToken cancellationToken)
+    {
+        var sandboxes = await _docker.ListContainersAsync(all: false, ContainerLabels.SandboxFilters(_nodeName, pod.Uid), cancellationToken);
+        if (!sandboxes.IsOk)
+        {
+            return RuntimeFailures.Failed<string>(sandboxes.Kind, sandboxes.Message, RuntimeFailure.CreateFailed);
+        }
+        if (sandboxes.Value.FirstOrDefault() is not { } sandbox)
+        {
+            return RuntimeResult<string>.Failed(RuntimeFailure.NotFound, $"pod {pod.Namespace}/{pod.Name} ({pod.Uid}) has no running sandbox on node {_nodeName}");
+        }
+        var image = await EnsureImageAsync(container.Image, container.PullPolicy, cancellationToken);
+        if (!image.IsOk)
+        {
+            return RuntimeResult<string>.Failed(image.Failure, image.Message ?? image.Failure.ToString());
+        }
+        var request = ContainerRequests.Container(pod, _nodeName, container, sandbox.Id);
+        var created = await CreateAsync(request, cancellationToken);
+        if (!created.IsOk)
+        {
+            return created;
+        }
+        var started = await _docker.StartContainerAsync(created.Value!, cancellationToken);
+        return started.IsOk
+            ? created
+            : RuntimeFailures.Failed<string>(started.Kind, $"container {request.Name}: {started.Message}", RuntimeFailure.StartFailed);
+    }
+
+    public async Task<RuntimeResult> StopContainerAsync(string containerId, TimeSpan gracePeriod, CancellationToken cancellationToken)
+    {
+        var owned = await InspectOwnedAsync(containerId, cancellationToken);
+        if (!owned.IsOk)
+        {
+            return RuntimeFailures.ToResult(owned.WithoutValue(), RuntimeFailure.EngineError);
+        }
+        return RuntimeFailures.ToResult(await _docker.StopContainerAsync(containerId, gracePeriod, cancellationToken), RuntimeFailure.EngineError);
+    }
+
+    public async Task<RuntimeResult> RemoveContainerAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var owned = await InspectOwnedAsync(containerId, cancellationToken);
+        if (!owned.IsOk)
+        {
+            return RuntimeFailures.ToResult(owned.WithoutValue(), RuntimeFailure.EngineError);
+        }
+        var removed = await _docker.RemoveContainerAsync(containerId, force: true, cancellationToken);
+        // A Conflict here is "removal already in progress": the container is going, as asked.
+        return removed.Kind == DockerResultKind.Conflict ? RuntimeResult.Ok : RuntimeFailures.ToResult(removed, RuntimeFailure.EngineError);
+    }
+
+    public async Task<RuntimeResult<ExecOutcome>> ExecAsync(string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var owned = await InspectOwnedAsync(containerId, cancellationToken);
+        if (!owned.IsOk)
+        {
+            return RuntimeFailures.Failed<ExecOutcome>(owned.Kind, owned.Message, RuntimeFailure.EngineError);
+        }
+        var exec = await _docker.ExecAsync(containerId, command, timeout, cancellationToken);
+        return exec.IsOk
+            ? RuntimeResult<ExecOutcome>.Success(new ExecOutcome(exec.Value.ExitCode, exec.Value.Output, exec.Value.TimedOut))
+            : RuntimeFailures.Failed<ExecOutcome>(exec.Kind, exec.Message, RuntimeFailure.EngineError);
+    }
+
+    /// <summary>The lines are read as they are enumerated; enumerate them to the end or cancel to close the engine stream.</summary>
+    public async Task<RuntimeResult<IAsyncEnumerable<string>>> LogsAsync(string containerId, ContainerLogQuery query, CancellationToken cancellationToken)
+    {
+        var owned = await InspectOwnedAsync(containerId, cancellationToken);
+        if (!owned.IsOk)
+        {
+            return RuntimeFailures.Failed<IAsyncEnumerable<string>>(owned.Kind, owned.Message, RuntimeFailure.EngineError);
+        }
+        var logs = await _docker.GetLogsAsync(containerId, query.Follow, query.TailLines, query.Since, query.Timestamps, cancellationToken);
+        return logs.IsOk
+            ? RuntimeResult<IAsyncEnumerable<string>>.Success(Lines(logs.Value, query.Timestamps, CancellationToken.None))
+            : RuntimeFailures.Failed<IAsyncEnumerable<string>>(logs.Kind, logs.Message, RuntimeFailure.EngineError);
+    }
+
+    private static async IAsyncEnumerable<string> Lines(DockerStream<LogLine> stream, bool timestamps, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var line in stream.WithCancellation(cancellationToken))
+        {
+            yield return LogLineText.Format(line, timestamps);
+        }
+    }
+
+    /// <summary>Makes sure the image is on the engine: a local one is used as it is, a missing one pulled when the policy allows.</summary>
+    private async Task<RuntimeResult> EnsureImageAsync(string image, PullPolicy policy, CancellationToken cancellationToken)
+    {
+        var local = await _docker.InspectImageAsync(image, cancellationToken);
+        if (!local.IsOk && local.Kind == DockerResultKind.EngineUnavailable)
+        {
+            return new RuntimeResult(RuntimeFailure.EngineUnavailable, local.Message);
+        }
+        switch (ImagePullDecision.Decide(local.IsOk, policy))
+        {
+            case ImageAction.UseLocal:
+                return RuntimeResult.Ok;
+            case ImageAction.Refuse:
+                return new RuntimeResult(RuntimeFailure.ImageNotPresent, $"image {image} is not present on node {_nodeName} and imagePullPolicy is Never");
+            default:
+                var pulled = await _docker.PullImageAsync(image, cancellationToken);
+                return pulled.IsOk
+                    ? RuntimeResult.Ok
+                    : new RuntimeResult(pulled.Kind == DockerResultKind.EngineUnavailable ? RuntimeFailure.EngineUnavailable : RuntimeFailure.ImageNotPresent, pulled.Message);
+        }
+    }
+
+    /// <summary>
+    /// Creates the container. Its name is already taken when an earlier call for the same attempt got this far: a
+    /// running one is that attempt, already started; one that never ran or has ended is replaced.
+    /// </summary>
+    private async Task<RuntimeResult<string>> CreateAsync(ContainerCreateRequest request, CancellationToken cancellationToken)
+    {
+        var created = await _docker.CreateContainerAsync(request, cancellationToken);
+        if (created.Kind == DockerResultKind.Conflict)
+        {
+            var existing = await InspectOwnedAsync(request.Name, cancellationToken);
+            if (existing.IsOk && existing.Value.State.Running)
+            {
+                return RuntimeResult<string>.Success(existing.Value.Id);
+            }
+            if (existing.IsOk)
+            {
+                await _docker.RemoveContainerAsync(existing.Value.Id, force: true, cancellationToken);
+                created = await _docker.CreateContainerAsync(request, cancellationToken);
+            }
+        }
+        return created.IsOk
+            ? RuntimeResult<string>.Success(created.Value)
+            : RuntimeResult<string>.Failed(RuntimeFailures.FromCreate(created.Kind), $"container {request.Name}: {created.Message}");
+    }
+}

@@ -1,0 +1,84 @@
+using Actors.NodeAgent.Docker;
+
+namespace Actors.NodeAgent.Runtime.Docker;
+
+/// <summary>
+/// Rebuilds pods from inspected engine containers alone, by their labels: one pod per uid, its sandbox the running
+/// one (or else the latest attempt), every other container an attempt of a spec container. Containers without a pod
+/// uid are not pods and are left out.
+/// </summary>
+public static class RuntimePodAssembler
+{
+    public static IReadOnlyList<RuntimePod> Assemble(IEnumerable<ContainerDetails> containers) =>
+    [
+        .. containers
+            .Where(c => Label(c, PodSandboxConfig.PodUidLabel) is { Length: > 0 })
+            .GroupBy(c => Label(c, PodSandboxConfig.PodUidLabel)!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(AssemblePod),
+    ];
+
+    /// <summary>The sandbox that speaks for the pod: a running one first, then the latest attempt, then the newest.</summary>
+    public static ContainerDetails? ChooseSandbox(IEnumerable<ContainerDetails> sandboxes) =>
+        sandboxes
+            .OrderByDescending(s => s.State.Running)
+            .ThenByDescending(s => ContainerLabels.Attempt(s.Config.Labels))
+            .ThenByDescending(s => s.Created)
+            .FirstOrDefault();
+
+    /// <summary>The pod IP: the address on the default bridge, or else on the first network the sandbox is attached to.</summary>
+    public static string? PodIP(ContainerDetails sandbox)
+    {
+        var settings = sandbox.NetworkSettings;
+        if (settings.IPAddress is { Length: > 0 } bridge)
+        {
+            return bridge;
+        }
+        return settings.Networks?.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Value.IPAddress).FirstOrDefault(ip => ip.Length > 0);
+    }
+
+    public static RuntimeContainer ToRuntimeContainer(ContainerDetails container)
+    {
+        var (state, exitCode, reason) = ContainerStatus.From(container.State);
+        return new RuntimeContainer(
+            container.Id,
+            Label(container, PodSandboxConfig.ContainerNameLabel) ?? "",
+            ContainerLabels.Attempt(container.Config.Labels),
+            state,
+            exitCode,
+            reason,
+            ContainerStatus.Time(container.Created),
+            ContainerStatus.Time(container.State.StartedAt),
+            ContainerStatus.Time(container.State.FinishedAt),
+            container.Config.Image,
+            container.Image);
+    }
+
+    private static RuntimePod AssemblePod(IGrouping<string, ContainerDetails> pod)
+    {
+        var sandboxes = pod.Where(IsSandbox).ToList();
+        var sandbox = ChooseSandbox(sandboxes);
+        var running = sandbox?.State.Running == true;
+        var identity = sandbox ?? pod.First();
+        var containers = pod
+            .Where(c => !IsSandbox(c))
+            .Select(ToRuntimeContainer)
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ThenBy(c => c.Attempt)
+            .ToList();
+        return new RuntimePod(
+            pod.Key,
+            Label(identity, PodSandboxConfig.PodNamespaceLabel) ?? "",
+            Label(identity, PodSandboxConfig.PodNameLabel) ?? "",
+            sandbox?.Id,
+            running,
+            running ? PodIP(sandbox!) : null,
+            containers);
+    }
+
+    private static bool IsSandbox(ContainerDetails container) =>
+        Label(container, PodSandboxConfig.ContainerNameLabel) == PodSandboxConfig.SandboxContainerName;
+
+    private static string? Label(ContainerDetails container, string key) =>
+        container.Config.Labels is { } labels && labels.TryGetValue(key, out var value) ? value : null;
+}

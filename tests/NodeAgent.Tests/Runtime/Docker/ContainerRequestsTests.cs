@@ -1,0 +1,96 @@
+using Actors.NodeAgent.Runtime;
+using Actors.NodeAgent.Runtime.Docker;
+
+namespace Actors.NodeAgent.Tests.Runtime.Docker;
+
+[Trait("Category", "Unit")]
+public sealed class ContainerRequestsTests
+{
+    public static TheoryData<string[]?, string[]?, string[]?, string[]?> CommandCases => new()
+    {
+        // command, args → entrypoint, cmd
+        { null, null, null, null },
+        { [], [], null, null },
+        { ["/bin/app"], null, ["/bin/app"], [] },
+        { ["/bin/app"], [], ["/bin/app"], [] },
+        { null, ["--port", "80"], null, ["--port", "80"] },
+        { [], ["--port", "80"], null, ["--port", "80"] },
+        { ["sh", "-c"], ["echo hi"], ["sh", "-c"], ["echo hi"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(CommandCases))]
+    public void Kubernetes_command_and_args_become_entrypoint_and_cmd(string[]? command, string[]? args, string[]? entrypoint, string[]? cmd)
+    {
+        var engine = KubernetesCommand.ToEngine(command, args);
+
+        Assert.Equal(entrypoint, engine.Entrypoint);
+        Assert.Equal(cmd, engine.Cmd);
+    }
+
+    [Theory]
+    [InlineData("/data", "/var/data", false, "/data:/var/data")]
+    [InlineData("/etc/cfg", "/config", true, "/etc/cfg:/config:ro")]
+    public void Mounts_become_binds(string host, string container, bool readOnly, string expected) =>
+        Assert.Equal(expected, ContainerRequests.Bind(new VolumeMount(host, container, readOnly)));
+
+    [Fact]
+    public void Container_joins_the_sandbox_with_its_env_binds_and_limits()
+    {
+        var launch = PodFixtures.Launch(
+            command: ["httpd"], args: ["-f"], mounts: [new VolumeMount("/h", "/c", true)], cpuMilli: 250, memory: 64 << 20, attempt: 2) with
+        {
+            Env = [new("A", "1"), new("B", "x=y")],
+            WorkingDir = "/srv",
+        };
+
+        var request = ContainerRequests.Container(PodFixtures.Pod(), "node-a", launch, "sandbox-id");
+
+        Assert.Equal("k8s_app_web-7d9_shop_u-1_2", request.Name);
+        Assert.Equal("container:sandbox-id", request.HostConfig.NetworkMode);
+        Assert.Equal(["A=1", "B=x=y"], request.Env);
+        Assert.Equal("/srv", request.WorkingDir);
+        Assert.Equal(["/h:/c:ro"], request.HostConfig.Binds);
+        Assert.Equal(250_000_000, request.HostConfig.NanoCpus);
+        Assert.Equal(64L << 20, request.HostConfig.Memory);
+        Assert.Null(request.Hostname);
+        Assert.Equal("2", request.Labels!["io.actors.container.attempt"]);
+    }
+
+    [Fact]
+    public void Container_without_limits_or_mounts_sets_none()
+    {
+        var request = ContainerRequests.Container(PodFixtures.Pod(), "node-a", PodFixtures.Launch(), "s");
+
+        Assert.Null(request.HostConfig.NanoCpus);
+        Assert.Null(request.HostConfig.Memory);
+        Assert.Null(request.HostConfig.Binds);
+        Assert.Null(request.Entrypoint);
+        Assert.Null(request.Cmd);
+    }
+
+    [Fact]
+    public void Sandbox_holds_network_and_hostname_and_idles()
+    {
+        var options = new DockerRuntimeOptions { Network = "actors-net" };
+
+        var request = ContainerRequests.Sandbox(PodFixtures.Pod(), "node-a", 1, options);
+
+        Assert.Equal("k8s_POD_web-7d9_shop_u-1_1", request.Name);
+        Assert.Equal("actors/busybox:1", request.Image);
+        Assert.Equal(["sleep", "2147483647"], request.Entrypoint);
+        Assert.Equal("actors-net", request.HostConfig.NetworkMode);
+        Assert.Equal("web-7d9", request.Hostname);
+        Assert.Equal("POD", request.Labels!["io.kubernetes.container.name"]);
+    }
+
+    [Theory]
+    [InlineData(true, PullPolicy.Always, ImageAction.UseLocal)]
+    [InlineData(true, PullPolicy.IfNotPresent, ImageAction.UseLocal)]
+    [InlineData(true, PullPolicy.Never, ImageAction.UseLocal)]
+    [InlineData(false, PullPolicy.Always, ImageAction.Pull)]
+    [InlineData(false, PullPolicy.IfNotPresent, ImageAction.Pull)]
+    [InlineData(false, PullPolicy.Never, ImageAction.Refuse)]
+    public void A_local_image_is_never_pulled_and_a_missing_one_only_when_allowed(bool present, PullPolicy policy, ImageAction expected) =>
+        Assert.Equal(expected, ImagePullDecision.Decide(present, policy));
+}

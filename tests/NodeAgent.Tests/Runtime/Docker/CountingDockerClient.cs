@@ -1,0 +1,58 @@
+using Actors.NodeAgent.Docker;
+
+namespace Actors.NodeAgent.Tests.Runtime.Docker;
+
+/// <summary>The real engine client, counting the pulls asked of it, so a test can prove a local image is never pulled.</summary>
+internal sealed class CountingDockerClient(IDockerClient inner) : IDockerClient
+{
+    private int _pulls;
+
+    public int Pulls => Volatile.Read(ref _pulls);
+
+    public Task<DockerResult> PullImageAsync(string image, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _pulls);
+        return inner.PullImageAsync(image, cancellationToken);
+    }
+
+    public Task<DockerResult<DockerInfo>> InfoAsync(CancellationToken cancellationToken = default) => inner.InfoAsync(cancellationToken);
+
+    public Task<DockerResult<IReadOnlyList<ImageSummary>>> ListImagesAsync(CancellationToken cancellationToken = default) =>
+        inner.ListImagesAsync(cancellationToken);
+
+    public Task<DockerResult<ImageDetails>> InspectImageAsync(string image, CancellationToken cancellationToken = default) =>
+        inner.InspectImageAsync(image, cancellationToken);
+
+    public Task<DockerResult<string>> CreateContainerAsync(ContainerCreateRequest request, CancellationToken cancellationToken = default) =>
+        inner.CreateContainerAsync(request, cancellationToken);
+
+    public Task<DockerResult> StartContainerAsync(string id, CancellationToken cancellationToken = default) =>
+        inner.StartContainerAsync(id, cancellationToken);
+
+    public Task<DockerResult> StopContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        inner.StopContainerAsync(id, timeout, cancellationToken);
+
+    public Task<DockerResult> KillContainerAsync(string id, string signal = "KILL", CancellationToken cancellationToken = default) =>
+        inner.KillContainerAsync(id, signal, cancellationToken);
+
+    public Task<DockerResult> RemoveContainerAsync(string id, bool force, CancellationToken cancellationToken = default) =>
+        inner.RemoveContainerAsync(id, force, cancellationToken);
+
+    public Task<DockerResult<ContainerDetails>> InspectContainerAsync(string id, CancellationToken cancellationToken = default) =>
+        inner.InspectContainerAsync(id, cancellationToken);
+
+    public Task<DockerResult<IReadOnlyList<ContainerSummary>>> ListContainersAsync(
+        bool all, IReadOnlyList<string>? labelFilters = null, CancellationToken cancellationToken = default) =>
+        inner.ListContainersAsync(all, labelFilters, cancellationToken);
+
+    public Task<DockerResult<DockerStream<LogLine>>> GetLogsAsync(
+        string id, bool follow = false, int? tail = null, DateTimeOffset? since = null, bool timestamps = false, CancellationToken cancellationToken = default) =>
+        inner.GetLogsAsync(id, follow, tail, since, timestamps, cancellationToken);
+
+    public Task<DockerResult<DockerStream<DockerEvent>>> MonitorEventsAsync(
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, DateTimeOffset? since = null, CancellationToken cancellationToken = default) =>
+        inner.MonitorEventsAsync(filters, since, cancellationToken);
+
+    public Task<DockerResult<ExecResult>> ExecAsync(string id, IReadOnlyList<string> cmd, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        inner.ExecAsync(id, cmd, timeout, cancellationToken);
+}
