@@ -192,8 +192,12 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
 
     private async Task RefreshObservedAsync()
     {
-        var pods = await _runtime.ListPodsAsync(_stopping.Token);
-        _observed = pods.ToDictionary(p => p.Uid, StringComparer.Ordinal);
+        // An engine that does not answer tells nothing about the containers: keep the last view rather than restart every pod.
+        var pods = await _runtime.TryListPodsAsync(_stopping.Token);
+        if (pods.IsOk)
+        {
+            _observed = pods.Value!.ToDictionary(p => p.Uid, StringComparer.Ordinal);
+        }
     }
 
     private async Task SyncAsync(PodRecord record)

@@ -13,17 +13,8 @@ public static class NodeStatusReport
 
     public static async Task<JsonObject> BuildAsync(IContainerRuntime runtime, string nodeName, string hostIP, CancellationToken cancellationToken)
     {
-        RuntimeInfo? info = null;
-        string? error = null;
-        try
-        {
-            info = await runtime.InfoAsync(cancellationToken);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            error = exception.Message;
-        }
-        return Build(info, error, nodeName, hostIP);
+        var info = await runtime.TryInfoAsync(cancellationToken);
+        return Build(info.Value, info.IsOk ? null : info.Message ?? info.Failure.ToString(), nodeName, hostIP);
     }
 
     public static JsonObject Build(RuntimeInfo? info, string? error, string nodeName, string hostIP)

@@ -10,6 +10,8 @@ internal static class ActorsCommandLine
     {
         var root = new RootCommand("Actors: a Kubernetes-shaped container orchestrator whose control plane is a cluster of virtual actors.");
         root.Subcommands.Add(BuildServer());
+        root.Subcommands.Add(BuildUp());
+        root.Subcommands.Add(BuildAgent());
         root.Subcommands.Add(BuildDashboard());
         return root;
     }
@@ -46,6 +48,24 @@ internal static class ActorsCommandLine
         var command = new Command("server", "Run a control-plane silo with the Kubernetes API. Start several on one PostgreSQL (--db) for a highly available control plane.");
         options.AddTo(command);
         command.SetAction((result, cancellationToken) => RunAsync(options.Bind(result), cancellationToken));
+        return command;
+    }
+
+    private static Command BuildUp()
+    {
+        var options = new SiloCommandOptions();
+        var command = new Command("up", "Run the all-in-one cluster in this process: control plane, Kubernetes API and a node agent on the local Docker engine, state in SQLite under --data-dir (kept across restarts).");
+        options.AddTo(command, withRole: false);
+        command.SetAction((result, cancellationToken) => RunAsync(options.Bind(result) with { Role = Roles.ControlPlane, RunsNodeAgent = true }, cancellationToken));
+        return command;
+    }
+
+    private static Command BuildAgent()
+    {
+        var options = new SiloCommandOptions();
+        var command = new Command("agent", "Join a cluster on PostgreSQL (--db) as a worker node named --node: a silo that runs only this machine's node agent on its Docker engine.");
+        options.AddTo(command, withRole: false);
+        command.SetAction((result, cancellationToken) => RunAsync(options.Bind(result) with { Role = Roles.Worker, RunsNodeAgent = true }, cancellationToken));
         return command;
     }
 

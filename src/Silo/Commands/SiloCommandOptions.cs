@@ -63,17 +63,28 @@ internal sealed class SiloCommandOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACTORS_CLUSTER_SECRET_FILE"),
     };
 
-    public void AddTo(Command command)
+    public Option<string> DockerSocket { get; } = new("--docker-socket")
+    {
+        Description = "The Docker engine's unix socket the node agent drives (up, agent). [ACTORS_DOCKER_SOCKET]",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACTORS_DOCKER_SOCKET") ?? "/var/run/docker.sock",
+    };
+
+    /// <summary>Adds the options; <c>up</c> and <c>agent</c> fix the role themselves, so only <c>server</c> offers --role.</summary>
+    public void AddTo(Command command, bool withRole = true)
     {
         command.Options.Add(Database);
         command.Options.Add(DataDirectory);
         command.Options.Add(SiloPort);
         command.Options.Add(ApiPort);
-        command.Options.Add(Role);
+        if (withRole)
+        {
+            command.Options.Add(Role);
+        }
         command.Options.Add(Node);
         command.Options.Add(ClusterId);
         command.Options.Add(AdvertiseAddress);
         command.Options.Add(ClusterSecretFile);
+        command.Options.Add(DockerSocket);
     }
 
     public ServerSettings Bind(ParseResult result) => new()
@@ -87,6 +98,7 @@ internal sealed class SiloCommandOptions
         ClusterId = result.GetValue(ClusterId)!,
         AdvertiseAddress = result.GetValue(AdvertiseAddress)!,
         ClusterSecretFile = result.GetValue(ClusterSecretFile),
+        DockerSocket = result.GetValue(DockerSocket)!,
     };
 
     private static string DefaultDataDirectory() => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".actors");

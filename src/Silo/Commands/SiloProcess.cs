@@ -8,6 +8,9 @@ using Actors.Grains.Boot;
 using Actors.Grains.Controllers.Nodes;
 using Actors.Grains.Store;
 using Actors.NodeAgent.Agent;
+using Actors.NodeAgent.Docker;
+using Actors.NodeAgent.Runtime;
+using Actors.NodeAgent.Runtime.Docker;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Sql;
 using Actors.Silo.Settings;
@@ -44,6 +47,13 @@ internal static class SiloProcess
         builder.Services.AddControlPlane(objects, DevelopmentSettings.IsTestProfile ? NodeLifecycleOptions.TestProfile() : new NodeLifecycleOptions());
         var volumes = Path.Combine(settings.DataDirectory, "volumes");
         builder.Services.AddSingleton(DevelopmentSettings.IsTestProfile ? NodeAgentOptions.TestProfile(volumes) : new NodeAgentOptions { VolumeRoot = volumes });
+        if (settings.RunsNodeAgent)
+        {
+            var docker = new DockerClient(settings.DockerSocket);
+            builder.Services.AddSingleton<IDockerClient>(docker);
+            builder.Services.AddSingleton<IContainerRuntime>(new DockerContainerRuntime(docker, settings.NodeName, new DockerRuntimeOptions()));
+            builder.Services.AddSingleton(new NodeAgentHost(settings.NodeName, settings.AdvertiseAddress));
+        }
         builder.Services.AddSilo(silo =>
         {
             silo.Options.ClusterId = settings.ClusterId;
@@ -90,6 +100,11 @@ internal static class SiloProcess
             await File.WriteAllTextAsync(kubeconfig, app.Services.AdminKubeconfig($"https://{settings.AdvertiseAddress}:{settings.ApiPort}"), cancellationToken);
             File.SetUnixFileMode(kubeconfig, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             await Console.Out.WriteLineAsync($"Kubernetes API on https://{settings.AdvertiseAddress}:{settings.ApiPort}; kubectl --kubeconfig {kubeconfig} get nodes");
+        }
+        if (settings.RunsNodeAgent)
+        {
+            await NodeRegistration.RegisterAsync(app.Services, settings.NodeName, cancellationToken);
+            await Console.Out.WriteLineAsync($"Node {settings.NodeName} runs pods on the Docker engine at {settings.DockerSocket}");
         }
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;

@@ -23,5 +23,11 @@ public sealed record ServerSettings
     /// <summary>File holding the shared secret silos authenticate each other with; default <c>cluster.secret</c> in the data dir.</summary>
     public string? ClusterSecretFile { get; init; }
 
+    /// <summary>This process also runs the machine's node agent on the local Docker engine (<c>up</c>, <c>agent</c>).</summary>
+    public bool RunsNodeAgent { get; init; }
+
+    /// <summary>The Docker engine's unix socket the node agent drives.</summary>
+    public string DockerSocket { get; init; } = "/var/run/docker.sock";
+
     public bool UsesPostgres => Database is not null;
 }
