@@ -36,7 +36,12 @@ public sealed class ActorsServerProcess : IAsyncDisposable
         StartAsync(name, dataDirectory, environment, FreePort.Next(), extraArguments);
 
     /// <summary>Starts on a given silo port, e.g. the port of a silo that was killed, to restart it in place.</summary>
-    public static async Task<ActorsServerProcess> StartAsync(string name, string dataDirectory, IReadOnlyDictionary<string, string> environment, int siloPort, params string[] extraArguments)
+    public static Task<ActorsServerProcess> StartAsync(string name, string dataDirectory, IReadOnlyDictionary<string, string> environment, int siloPort, params string[] extraArguments) =>
+        StartCommandAsync("server", name, dataDirectory, environment, siloPort, extraArguments);
+
+    /// <summary>Starts <c>actors up</c> or <c>actors agent</c> (a silo with a node agent on the local Docker engine) the same way.</summary>
+    public static async Task<ActorsServerProcess> StartCommandAsync(
+        string command, string name, string dataDirectory, IReadOnlyDictionary<string, string> environment, int siloPort, params string[] extraArguments)
     {
         var apiPort = FreePort.Next();
         var start = new ProcessStartInfo(ActorsBinary.Path)
@@ -44,7 +49,7 @@ public sealed class ActorsServerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "server", "--node", name, "--data-dir", dataDirectory, "--silo-port", siloPort.ToString(), "--api-port", apiPort.ToString() }.Concat(extraArguments))
+        foreach (var argument in new[] { command, "--node", name, "--data-dir", dataDirectory, "--silo-port", siloPort.ToString(), "--api-port", apiPort.ToString() }.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }

@@ -32,6 +32,9 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
                     await ListAsync(context, target);
                 }
                 break;
+            case ("GET", { } name, "log") when target.Kind.Kind == "Pod":
+                await PodLogs.ServeAsync(context, grains, store, time, target.Namespace ?? "default", name);
+                break;
             case ("GET", { } name, "scale"):
                 await ApiResponses.WriteAsync(context, 200, ScaleView.From(target.Kind, await CurrentAsync(target, name)));
                 break;

@@ -91,6 +91,9 @@ internal static class KubeStatus
         return Failure(403, "Forbidden", $"{subject} is forbidden: {reason}", Details(name, resource.Group, resource.Resource));
     }
 
+    /// <summary>503: the part of the cluster that answers this (a node's agent) is not reachable now.</summary>
+    public static JsonObject ServiceUnavailable(string message) => Failure(503, "ServiceUnavailable", message, null);
+
     public static JsonObject MethodNotAllowed() =>
         Failure(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", null);
 

@@ -15,8 +15,6 @@ namespace Actors.Grains.Kinds;
 public sealed partial class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, TimeProvider time, NodeLifecycleOptions lifecycle)
     : ResourceGrain(store, logger, "Node", "v1"), INodeGrain
 {
-    public const string HollowLabel = "actors.io/hollow";
-
     private readonly Dictionary<string, (long MilliCpu, long MemoryBytes)> _bound = new(StringComparer.Ordinal);
     private DateTimeOffset _lastHeartbeat;
     private DateTimeOffset? _lastStatusWrite;
@@ -84,16 +82,10 @@ public sealed partial class NodeGrain(IObjectStore store, ILogger<NodeGrain> log
         return true;
     }
 
-    /// <summary>The agent that runs this node's pods, if this node has one the control plane can reach.</summary>
-    public static INodeAgentGrain AgentOf(IGrainFactory grains, string node, bool hollow) =>
-        hollow ? grains.GetGrain<IHollowNodeAgentGrain>(node) : grains.GetGrain<IDockerNodeAgentGrain>(node);
-
-    public static bool IsHollowNode(JsonObject? node) => ObjectJson.Labels(node).GetValueOrDefault(HollowLabel) == "true";
-
     protected override async Task ReconcileAsync()
     {
         var node = Current!;
-        if (IsHollowNode(node))
+        if (NodeAgents.IsHollow(ObjectJson.Labels(node)))
         {
             await GrainFactory.GetGrain<IHollowNodeAgentGrain>(Key.Name).WakeAsync();
         }

@@ -97,10 +97,10 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
 
     private async Task TellAgentAsync(string node)
     {
-        var hollow = (await nodes.GetCandidatesAsync(CancellationToken.None)).FirstOrDefault(n => n.Name == node)?.Labels.GetValueOrDefault(NodeGrain.HollowLabel) == "true";
+        var hollow = NodeAgents.IsHollow((await nodes.GetCandidatesAsync(CancellationToken.None)).FirstOrDefault(n => n.Name == node)?.Labels);
         try
         {
-            await NodeGrain.AgentOf(GrainFactory, node, hollow).PodChangedAsync(Key.GrainKey);
+            await NodeAgents.For(GrainFactory, node, hollow).PodChangedAsync(Key.GrainKey);
         }
         catch (Exception exception)
         {
