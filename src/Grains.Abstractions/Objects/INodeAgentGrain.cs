@@ -25,6 +25,10 @@ public interface INodeAgentGrain : IGrainWithStringKey
     [OneWay]
     Task EngineEventAsync(string podUid);
 
+    /// <summary>A probe of a running container flipped (kind: startup, liveness or readiness).</summary>
+    [OneWay]
+    Task ProbeChangedAsync(string podUid, string containerId, string kind, bool passing);
+
     /// <summary>A container's log as text lines, as the pod log endpoint asks (previous: the attempt before the current one).</summary>
     Task<PodLogResult> GetLogsAsync(PodLogRequest request);
 }

@@ -27,6 +27,8 @@ public sealed class HollowNodeAgentGrain(IObjectStore store, NodeAgentOptions op
 
     protected override string HostIP => "127.0.0.1";
 
+    protected override bool RunsProbes => false;
+
     protected override Task<IContainerRuntime> CreateRuntimeAsync(JsonObject? node, CancellationToken cancellationToken)
     {
         var delay = int.TryParse((string?)node?["metadata"]?["annotations"]?[StartDelayAnnotation], out var milliseconds) && milliseconds >= 0

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Actors.Grains.Abstractions.Objects;
 using Actors.Grains.Abstractions.Resources;
 using Actors.Grains.Abstractions.Store;
+using Actors.NodeAgent.Agent.Probes;
 using Actors.NodeAgent.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +23,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
     private readonly CancellationTokenSource _stopping = new();
     private Dictionary<string, RuntimePod> _observed = new(StringComparer.Ordinal);
     private IContainerRuntime _runtime = null!;
+    private ProbeScheduler _probes = null!;
 
     protected string NodeName => GrainId.Key;
 
@@ -38,10 +40,17 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
 
     protected abstract Task<IContainerRuntime> CreateRuntimeAsync(JsonObject? node, CancellationToken cancellationToken);
 
+    /// <summary>False for a simulated runtime: nothing listens there, so containers count as ready once running.</summary>
+    protected virtual bool RunsProbes => true;
+
+    /// <summary>Probes reach pods directly, never through a proxy; one client for every agent in the process.</summary>
+    private static readonly HttpClient ProbeHttp = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false });
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var node = await store.GetAsync("Node", "", NodeName, cancellationToken);
         _runtime = await CreateRuntimeAsync(node, cancellationToken);
+        _probes = new ProbeScheduler(new ProbeRunner(_runtime, ProbeHttp), Self, _stopping.Token);
         this.RegisterGrainTimer(_ => ResyncAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, options.ResyncPeriod) { KeepAlive = true });
         this.RegisterGrainTimer(_ => HeartbeatAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, options.HeartbeatPeriod) { KeepAlive = true });
         _ = Task.Run(() => ForwardEngineEventsAsync(_stopping.Token), CancellationToken.None);
@@ -105,6 +114,31 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
         {
             await RefreshObservedAsync();
             await SyncAsync(record);
+        }
+    }
+
+    public async Task ProbeChangedAsync(string podUid, string containerId, string kind, bool passing)
+    {
+        if (!_pods.TryGetValue(podUid, out var record))
+        {
+            return;
+        }
+        if (kind == nameof(ProbeKind.Readiness))
+        {
+            record.Readiness[containerId] = passing;
+            await SyncAsync(record);
+            return;
+        }
+        if (!passing)
+        {
+            // A failed liveness or startup probe: the container is killed and restarted by its restartPolicy.
+            LogProbeKill(logger, NodeName, record.Key, containerId, kind);
+            var grace = TimeSpan.FromSeconds(record.Pod.Spec?.TerminationGracePeriodSeconds ?? 30);
+            _ = Task.Run(async () =>
+            {
+                await _runtime.StopContainerAsync(containerId, grace, _stopping.Token);
+                await Self.EngineEventAsync(podUid);
+            }, CancellationToken.None);
         }
     }
 
@@ -187,7 +221,20 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
     private void Forget(PodRecord record)
     {
         record.Requeue?.Dispose();
+        _probes.StopAll(record);
         _pods.Remove(record.Uid);
+    }
+
+    /// <summary>Readiness by container name for the running attempt; a simulated runtime's containers are ready when running.</summary>
+    private Dictionary<string, bool> ReadinessOf(PodRecord record, RuntimePod? observed)
+    {
+        var readiness = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var container in record.Pod.Spec?.Containers ?? [])
+        {
+            var latest = PodSyncPlanner.Latest(observed, container.Name ?? "");
+            readiness[container.Name ?? ""] = !RunsProbes || (latest is not null && record.Readiness.GetValueOrDefault(latest.Id));
+        }
+        return readiness;
     }
 
     private async Task RefreshObservedAsync()
@@ -207,9 +254,11 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
             record.Dirty = true;
             return;
         }
+        var observed = _observed.GetValueOrDefault(record.Uid);
         var plan = PodSyncPlanner.Plan(new PodSyncInput(
-            record.Pod, _observed.GetValueOrDefault(record.Uid), record.StartFailures, new Dictionary<string, bool>(),
+            record.Pod, observed, record.StartFailures, ReadinessOf(record, observed),
             record.Reported, time.GetUtcNow(), options.Backoff, RuntimeScheme, HostIP));
+        _probes.Track(record, observed, RunsProbes);
         if (plan.Status is { } status && KubernetesJson.Serialize(status) != (record.Reported is null ? null : KubernetesJson.Serialize(record.Reported)))
         {
             await ReportAsync(record, status);
@@ -224,7 +273,6 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
         {
             record.Busy = true;
             var pod = record.Pod;
-            var observed = _observed.GetValueOrDefault(record.Uid);
             _ = Task.Run(() => RunActionsAsync(pod, observed, plan.Actions, _stopping.Token), CancellationToken.None);
         }
         if (plan.RequeueAfter is { } after)
@@ -313,6 +361,9 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: removing containers of pod {Pod}, which no pod object wants")]
     private static partial void LogRemovingOrphan(ILogger logger, string node, string pod);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: pod {Pod} container {Container} failed its {Probe} probe; killing it")]
+    private static partial void LogProbeKill(ILogger logger, string node, string pod, string container, string probe);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node}: engine event stream failed: {Error}")]
     private static partial void LogEventsFailed(ILogger logger, string node, string error);

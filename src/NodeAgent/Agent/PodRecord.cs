@@ -24,4 +24,10 @@ internal sealed class PodRecord(string uid, string key, Pod pod)
     public bool Dirty { get; set; }
 
     public IGrainTimer? Requeue { get; set; }
+
+    /// <summary>Readiness by container ID: a restarted container is not ready until its probe passes again.</summary>
+    public Dictionary<string, bool> Readiness { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The probe loops running, by container ID.</summary>
+    public Dictionary<string, CancellationTokenSource> Probes { get; } = new(StringComparer.Ordinal);
 }

@@ -131,6 +131,56 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
             TimeSpan.FromSeconds(60), () => _up!.Output);
     }
 
+    private const string Probed = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: probed}
+        spec:
+          terminationGracePeriodSeconds: 1
+          containers:
+          - name: web
+            image: actors/busybox:1
+            command: ["sh", "-c", "mkdir /www; touch /www/alive; exec httpd -f -p 8080 -h /www"]
+            ports: [{name: http, containerPort: 8080}]
+            readinessProbe:
+              httpGet: {path: /ready, port: http}
+              periodSeconds: 1
+              failureThreshold: 1
+            livenessProbe:
+              exec: {command: ["sh", "-c", "cat /www/alive"]}
+              periodSeconds: 1
+              failureThreshold: 2
+        """;
+
+    /// <summary>Readiness follows an HTTP probe both ways; a failing exec liveness probe restarts the container, whose readiness starts over.</summary>
+    [Fact]
+    public async Task Probes_DecideReadiness_AndRestartAContainerThatFailsLiveness()
+    {
+        Assert.SkipUnless(File.Exists(Kubectl), $"{Kubectl} is not installed");
+        var manifest = Path.Combine(_directory.Path, "probed.yaml");
+        await File.WriteAllTextAsync(manifest, Probed, TestContext.Current.CancellationToken);
+        Assert.Contains("pod/probed created", await RunAsync("apply", "-f", manifest));
+        await Eventually.WaitAsync("probed Running but not Ready (no /ready yet)", async () =>
+            await RunAsync("get", "pod", "probed", "-o", "jsonpath={.status.phase} {.status.containerStatuses[0].ready}") == "Running false",
+            TimeSpan.FromSeconds(30));
+
+        await ExecAsync("sh", "-c", "touch /www/ready");
+        await Eventually.WaitAsync("probed Ready once /ready answers", async () =>
+            await RunAsync("get", "pod", "probed", "-o", "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}") == "True", TimeSpan.FromSeconds(20));
+
+        await ExecAsync("sh", "-c", "rm /www/alive");
+        await Eventually.WaitAsync("probed restarted by its liveness probe, not ready again", async () =>
+            await RunAsync("get", "pod", "probed", "-o", "jsonpath={.status.containerStatuses[0].restartCount} {.status.containerStatuses[0].ready}") == "1 false",
+            TimeSpan.FromSeconds(30));
+    }
+
+    private async Task ExecAsync(params string[] command)
+    {
+        var app = (await NodeContainersAsync()).Single(c => c.State == "running" && c.Labels?.GetValueOrDefault("io.kubernetes.container.name") == "web");
+        var result = await _docker.ExecAsync(app.Id, command, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.True(result.IsOk && result.Value!.ExitCode == 0, result.ToString());
+    }
+
     private async Task<ActorsServerProcess> StartUpAsync()
     {
         var up = await ActorsServerProcess.StartCommandAsync("up", _node, _directory.Path, _environment, FreePort.Next());

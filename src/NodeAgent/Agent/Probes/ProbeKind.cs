@@ -1,0 +1,8 @@
+namespace Actors.NodeAgent.Agent.Probes;
+
+public enum ProbeKind
+{
+    Startup,
+    Liveness,
+    Readiness,
+}
