@@ -84,6 +84,20 @@ public sealed class ProcessCluster : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>The `actors agent` processes: worker silos that each run one node's agent on the local Docker engine.</summary>
+    public List<ActorsServerProcess> Agents { get; } = [];
+
+    /// <summary>Starts `actors agent --node <paramref name="node"/>` joining this cluster (again, after it was stopped).</summary>
+    public async Task<ActorsServerProcess> StartAgentAsync(string node)
+    {
+        var dataDirectory = Path.Combine(_directory.Path, node);
+        System.IO.Directory.CreateDirectory(dataDirectory);
+        var agent = await ActorsServerProcess.StartCommandAsync("agent", node, dataDirectory, _environment, FreePort.Next(),
+            "--db", _postgres.ConnectionString, "--cluster-secret-file", SecretFile);
+        Agents.Add(agent);
+        return agent;
+    }
+
     /// <summary>Starts a new process on the same silo port (a new generation of the same endpoint).</summary>
     public async Task<ActorsServerProcess> RestartSiloAsync(int index)
     {
@@ -133,7 +147,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         return new MembershipSnapshot(data.Version.Version, data.Members.Select(m => m.Entry).ToArray());
     }
 
-    public string Describe() => string.Join("\n---\n", Silos.Select(s => $"{s.Name} (exited: {s.HasExited}):\n{s.Output}"));
+    public string Describe() => string.Join("\n---\n", Silos.Concat(Agents).Select(s => $"{s.Name} (exited: {s.HasExited}):\n{s.Output}"));
 
     public async ValueTask DisposeAsync()
     {
@@ -142,7 +156,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             await _client.StopAsync();
             _client.Dispose();
         }
-        foreach (var silo in Silos)
+        foreach (var silo in Silos.Concat(Agents))
         {
             await silo.DisposeAsync();
         }

@@ -39,8 +39,10 @@ internal static class SiloProcess
         var stores = await SqlStores.CreateAsync(database, settings.ClusterId, cancellationToken);
         await using var objects = await ObjectStore.OpenAsync(database, cancellationToken: cancellationToken);
 
-        // Only control-plane silos serve HTTP; a worker has no listener but the silo port.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = settings.DataDirectory });
+        // Only control-plane silos serve HTTP; a worker is a plain host with no listener but the silo port.
+        IHostApplicationBuilder builder = settings.Role == Roles.ControlPlane
+            ? WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = settings.DataDirectory })
+            : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = settings.DataDirectory });
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(stores);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -73,25 +75,7 @@ internal static class SiloProcess
             }
             DevelopmentSettings.Apply(silo);
         });
-        if (settings.Role == Roles.ControlPlane)
-        {
-            builder.Services.AddKubernetesApi(new GatewayOptions
-            {
-                DataDirectory = settings.DataDirectory,
-                Port = settings.ApiPort,
-                ListenAddress = IPAddress.Parse(settings.AdvertiseAddress),
-            });
-            builder.Services.AddPrometheusMetrics();
-            builder.Services.AddDashboard();
-        }
-        await using var app = builder.Build();
-        if (settings.Role == Roles.ControlPlane)
-        {
-            app.MapHealthEndpoints();
-            app.MapPrometheusMetrics();
-            app.MapDashboard();
-            app.MapKubernetesApi();
-        }
+        using var app = builder is WebApplicationBuilder web ? BuildControlPlane(web, settings) : ((HostApplicationBuilder)builder).Build();
         await app.StartAsync(cancellationToken);
         if (settings.Role == Roles.ControlPlane)
         {
@@ -108,5 +92,23 @@ internal static class SiloProcess
         }
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
+    }
+
+    private static WebApplication BuildControlPlane(WebApplicationBuilder builder, ServerSettings settings)
+    {
+        builder.Services.AddKubernetesApi(new GatewayOptions
+        {
+            DataDirectory = settings.DataDirectory,
+            Port = settings.ApiPort,
+            ListenAddress = IPAddress.Parse(settings.AdvertiseAddress),
+        });
+        builder.Services.AddPrometheusMetrics();
+        builder.Services.AddDashboard();
+        var app = builder.Build();
+        app.MapHealthEndpoints();
+        app.MapPrometheusMetrics();
+        app.MapDashboard();
+        app.MapKubernetesApi();
+        return app;
     }
 }
