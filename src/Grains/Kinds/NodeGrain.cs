@@ -21,6 +21,9 @@ public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, Tim
 
     private readonly Dictionary<string, (long MilliCpu, long MemoryBytes)> _bound = new(StringComparer.Ordinal);
 
+    /// <summary>The last octet of each hollow pod's IP in this node's fake 10.244.n.0/24.</summary>
+    private readonly Dictionary<string, int> _hollowHosts = new(StringComparer.Ordinal);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
@@ -33,6 +36,10 @@ public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, Tim
             }
             var podKey = $"{ObjectJson.Namespace(pod)}/{ObjectJson.Name(pod)}";
             _bound[podKey] = Resources.PodRequests(pod);
+            if ((string?)pod["status"]?["podIP"] is { } ip && ip.StartsWith(HollowSubnet, StringComparison.Ordinal) && int.TryParse(ip[HollowSubnet.Length..], out var host))
+            {
+                _hollowHosts[podKey] = host;
+            }
             // A previous activation died before reporting this pod; a hollow node reports it now.
             if (hollow && (string?)pod["status"]?["phase"] != "Running")
             {
@@ -80,6 +87,7 @@ public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, Tim
     public Task ReleaseAsync(string podKey)
     {
         _bound.Remove(podKey);
+        _hollowHosts.Remove(podKey);
         return Task.CompletedTask;
     }
 
@@ -90,7 +98,7 @@ public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, Tim
         {
             timer!.Dispose();
             // Not awaited: the pod may itself be waiting on this node; the pod's own resync repairs a lost report.
-            _ = GrainFactory.GetGrain<IPodGrain>(podKey).UpdateStatusAsync(HollowRunningStatus().ToJsonString());
+            _ = GrainFactory.GetGrain<IPodGrain>(podKey).UpdateStatusAsync(HollowRunningStatus(HollowPodIP(podKey)).ToJsonString());
             return Task.CompletedTask;
         }, HollowStartDelay(), Timeout.InfiniteTimeSpan);
     }
@@ -100,7 +108,24 @@ public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, Tim
             ? TimeSpan.FromMilliseconds(milliseconds)
             : DefaultHollowStartDelay;
 
-    private JsonObject HollowRunningStatus()
+    /// <summary>The node's fake pod network, 10.244.n. with n from a stable hash of the node name (kubemark's nodes have none either).</summary>
+    private string HollowSubnet => $"10.244.{Key.Name.Aggregate(2166136261u, (hash, c) => (hash ^ c) * 16777619u) % 256}.";
+
+    private string? HollowPodIP(string podKey)
+    {
+        if (!_hollowHosts.TryGetValue(podKey, out var host))
+        {
+            host = Enumerable.Range(1, 254).Except(_hollowHosts.Values).FirstOrDefault();
+            if (host == 0)
+            {
+                return null;
+            }
+            _hollowHosts[podKey] = host;
+        }
+        return HollowSubnet + host;
+    }
+
+    private JsonObject HollowRunningStatus(string? podIP)
     {
         var now = ObjectJson.Timestamp(time.GetUtcNow());
         JsonObject Condition(string type) => new() { ["type"] = type, ["status"] = "True", ["lastTransitionTime"] = now };
@@ -110,6 +135,8 @@ public sealed class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, Tim
             {
                 ["phase"] = "Running",
                 ["hostIP"] = "127.0.0.1",
+                ["podIP"] = podIP,
+                ["podIPs"] = podIP is null ? null : new JsonArray(new JsonObject { ["ip"] = podIP }),
                 ["startTime"] = now,
                 ["conditions"] = new JsonArray(Condition("Initialized"), Condition("Ready"), Condition("ContainersReady"), Condition("PodScheduled")),
             },
