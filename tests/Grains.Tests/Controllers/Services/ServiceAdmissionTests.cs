@@ -167,6 +167,20 @@ public sealed class ServiceAdmissionTests
         Assert.Contains("may not change once set", cause.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Prepare_Update_WithoutUidOrCreationTimestamp_KeepsThem()
+    {
+        var old = Service("""{"clusterIP":"10.96.1.1","ports":[{"port":80}]}""");
+        old["metadata"]!["creationTimestamp"] = "2026-01-01T00:00:00Z";
+        var updated = Service("""{"ports":[{"port":80}]}""");
+        updated["metadata"]!.AsObject().Remove("uid");
+
+        var causes = ServiceAdmission.Prepare(updated, old);
+
+        Assert.Empty(causes);
+        Assert.Equal(("u1", "2026-01-01T00:00:00Z"), ((string?)updated["metadata"]!["uid"], (string?)updated["metadata"]!["creationTimestamp"]));
+    }
+
     public static TheoryData<string, string, string?, int[]> AddressCases => new()
     {
         { "ClusterIP asks for any IP", """{"type":"ClusterIP","ports":[{"port":80}]}""", "", [] },
