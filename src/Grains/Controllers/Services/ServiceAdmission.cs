@@ -17,13 +17,6 @@ public static class ServiceAdmission
     /// <summary>Defaults and validates <paramref name="obj"/> in place; the causes, empty when valid.</summary>
     public static IReadOnlyList<ValidationCauseInfo> Prepare(JsonObject obj, JsonObject? old)
     {
-        if (old is not null)
-        {
-            // The store keeps these on every update, so a body that leaves them out does not change them.
-            var metadata = ObjectJson.Metadata(obj);
-            metadata["uid"] ??= old["metadata"]?["uid"]?.DeepClone();
-            metadata["creationTimestamp"] ??= old["metadata"]?["creationTimestamp"]?.DeepClone();
-        }
         Service service;
         try
         {
