@@ -40,6 +40,9 @@ internal sealed class GatewayTestServer : IAsyncDisposable
 
     public string Kubeconfig => _app.Services.AdminKubeconfig(Url);
 
+    /// <summary>The silo's grains, for what a test sets up behind the API (a hollow node).</summary>
+    public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
+
     public static async Task<GatewayTestServer> StartAsync()
     {
         var directory = new TempDirectory();
