@@ -114,6 +114,38 @@ public sealed class ServiceEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APodThatTurnsNotReady_OrLosesItsLabel_LeavesTheReadyAddresses()
+    {
+        Assert.Equal(ObjectWriteStatus.Created, (await CreateServiceAsync("web", """{"selector":{"app":"web"},"ports":[{"port":80,"targetPort":8080}]}""")).Status);
+        Assert.Equal(ObjectWriteStatus.Created, (await _plane.Grains.GetGrain<IDeploymentGrain>("default/web").CreateAsync(Deployment(2).ToJsonString())).Status);
+        await WaitEndpointsMatchPodsAsync(2);
+        var pods = (await _plane.Store.ListAsync("Pod", "default", cancellationToken: TestContext.Current.CancellationToken)).Items;
+        var (first, second) = (pods[0], pods[1]);
+
+        var notReady = first.DeepClone().AsObject();
+        notReady["status"]!["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = "False" });
+        var firstGrain = _plane.Grains.GetGrain<IPodGrain>($"default/{first["metadata"]!["name"]}");
+        Assert.Equal(ObjectWriteStatus.Updated, (await firstGrain.UpdateStatusAsync(notReady.ToJsonString())).Status);
+        await Eventually.WaitAsync("the pod under notReadyAddresses", async () =>
+        {
+            var subset = (await _plane.Store.GetAsync("Endpoints", "default", "web", TestContext.Current.CancellationToken))?["subsets"]?[0];
+            return (string?)subset?["notReadyAddresses"]?[0]?["ip"] == (string?)first["status"]!["podIP"]
+                && (subset?["addresses"] as JsonArray)?.Count == 1;
+        }, Deadline);
+
+        var relabelled = JsonNode.Parse((await _plane.Grains.GetGrain<IPodGrain>($"default/{second["metadata"]!["name"]}").GetAsync())!)!.AsObject();
+        relabelled["metadata"]!["labels"]!["app"] = "debug";
+        Assert.Equal(ObjectWriteStatus.Updated, (await _plane.Grains.GetGrain<IPodGrain>($"default/{second["metadata"]!["name"]}").UpdateAsync(relabelled.ToJsonString())).Status);
+        await Eventually.WaitAsync("the relabelled pod out of the Endpoints", async () =>
+        {
+            var endpoints = await _plane.Store.GetAsync("Endpoints", "default", "web", TestContext.Current.CancellationToken);
+            var ips = (endpoints?["subsets"] as JsonArray ?? []).SelectMany(s => (s?["addresses"] as JsonArray ?? []).Concat(s?["notReadyAddresses"] as JsonArray ?? []))
+                .Select(a => (string?)a?["ip"]).ToArray();
+            return !ips.Contains((string?)second["status"]!["podIP"]);
+        }, Deadline);
+    }
+
+    [Fact]
     public async Task TwoServices_CannotTakeTheSameNodePortOrClusterIP_UntilTheFirstIsDeleted()
     {
         await BootObjects.EnsureAsync(_plane.Grains, 6443);
