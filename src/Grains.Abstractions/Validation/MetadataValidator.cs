@@ -90,7 +90,11 @@ internal static class MetadataValidator
         oldMeta ??= new ObjectMeta();
         Immutable(newMeta.Name, oldMeta.Name, "metadata.name", errors);
         Immutable(newMeta.Namespace, oldMeta.Namespace, "metadata.namespace", errors);
-        Immutable(newMeta.Uid, oldMeta.Uid, "metadata.uid", errors);
+        if (!string.IsNullOrEmpty(newMeta.Uid))
+        {
+            // Kubernetes uses the existing uid when an update gives none (rest.BeforeUpdate).
+            Immutable(newMeta.Uid, oldMeta.Uid, "metadata.uid", errors);
+        }
         if (newMeta.CreationTimestamp is not null && oldMeta.CreationTimestamp is not null && newMeta.CreationTimestamp != oldMeta.CreationTimestamp)
         {
             errors.Invalid("metadata.creationTimestamp", newMeta.CreationTimestamp.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), "field is immutable");

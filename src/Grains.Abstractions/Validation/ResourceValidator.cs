@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Actors.Grains.Abstractions.Defaulting;
 using Actors.Grains.Abstractions.Resources;
 using Actors.Grains.Abstractions.Selectors;
 
@@ -32,6 +33,12 @@ public static class ResourceValidator
     /// <summary>Validates an update: the new object on its own, then what may not change.</summary>
     public static ValidationResult ValidateUpdate(KubernetesObject newObj, KubernetesObject oldObj)
     {
+        if (newObj is Service newService && oldObj is Service oldService)
+        {
+            // Kubernetes validates the update with the allocated values carried over, so a replace may leave them out.
+            newObj = ServiceCarryOver.Apply(newService, oldService);
+        }
+
         var errors = new FieldErrors();
         ValidateObject(newObj, errors);
         MetadataValidator.ValidateUpdate(newObj.Metadata, oldObj.Metadata, errors);
@@ -47,7 +54,8 @@ public static class ResourceValidator
                 ValidatePodUpdate(n, o, errors);
                 break;
             case (Service n, Service o):
-                if (!string.IsNullOrEmpty(o.Spec?.ClusterIP) && n.Spec?.Type != "ExternalName" && n.Spec?.ClusterIP != o.Spec.ClusterIP)
+                if (!string.IsNullOrEmpty(o.Spec?.ClusterIP) && ServiceCarryOver.NeedsClusterIP(o.Spec) && ServiceCarryOver.NeedsClusterIP(n.Spec ?? new ServiceSpec())
+                    && n.Spec?.ClusterIP != o.Spec.ClusterIP)
                 {
                     errors.Invalid("spec.clusterIPs[0]", n.Spec?.ClusterIP ?? "", "may not change once set");
                 }
@@ -199,9 +207,20 @@ public static class ResourceValidator
         var ports = spec.Ports ?? [];
         if (spec.Type == "ExternalName")
         {
-            if (string.IsNullOrEmpty(spec.ExternalName))
+            // The value (a CNAME) may end in a dot to say it is fully qualified.
+            var cname = spec.ExternalName?.TrimEnd('.') ?? "";
+            if (cname.Length == 0)
             {
                 errors.Required("spec.externalName");
+            }
+            else
+            {
+                errors.InvalidEach("spec.externalName", cname, NameRules.IsDnsSubdomain(cname));
+            }
+
+            if (!string.IsNullOrEmpty(spec.ClusterIP) || (spec.ClusterIPs?.Count ?? 0) > 0)
+            {
+                errors.Forbidden("spec.clusterIPs", "may not be set for ExternalName services");
             }
         }
         else if (ports.Count == 0 && !headless)
@@ -209,7 +228,12 @@ public static class ResourceValidator
             errors.Required("spec.ports");
         }
 
-        if (!string.IsNullOrEmpty(spec.ClusterIP) && !headless && !IPAddress.TryParse(spec.ClusterIP, out _))
+        if (headless && spec.Type is "NodePort" or "LoadBalancer")
+        {
+            errors.Invalid("spec.clusterIPs[0]", "None", $"may not be set to 'None' for {spec.Type} services");
+        }
+
+        if (!string.IsNullOrEmpty(spec.ClusterIP) && !headless && spec.Type != "ExternalName" && !IPAddress.TryParse(spec.ClusterIP, out _))
         {
             errors.Invalid("spec.clusterIPs[0]", spec.ClusterIP, "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)");
         }

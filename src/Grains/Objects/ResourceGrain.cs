@@ -69,6 +69,10 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         obj["apiVersion"] = ApiVersion;
         obj["kind"] = Kind;
         var causes = Prepare(obj, old: null);
+        if (causes.Count == 0)
+        {
+            causes = await AdmitAsync(obj, old: null);
+        }
         if (causes.Count > 0)
         {
             return new ObjectWriteResult(ObjectWriteStatus.Invalid, null, $"{Kind} \"{Key.Name}\" is invalid", causes);
@@ -78,7 +82,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
             case CreateResult.Created created:
                 Current = created.Object;
                 var createdJson = Current.ToJsonString();
-                await AfterChangeAsync();
+                await AfterChangeAsync(before: null);
                 return new ObjectWriteResult(ObjectWriteStatus.Created, createdJson);
             case CreateResult.AlreadyExists exists:
                 Current = exists.Current;
@@ -108,6 +112,10 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         obj["kind"] = Kind;
         obj["status"] = Current["status"]?.DeepClone();
         var causes = Prepare(obj, Current);
+        if (causes.Count == 0)
+        {
+            causes = await AdmitAsync(obj, Current);
+        }
         if (causes.Count > 0)
         {
             return new ObjectWriteResult(ObjectWriteStatus.Invalid, null, $"{Kind} \"{Key.Name}\" is invalid", causes);
@@ -200,6 +208,16 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
     /// <summary>Defaulting and validation of a create (old null) or update; the causes, empty when valid.</summary>
     protected virtual IReadOnlyList<ValidationCauseInfo> Prepare(JsonObject obj, JsonObject? old) => [];
 
+    /// <summary>
+    /// Admission after <see cref="Prepare"/> that needs other grains: claims server-allocated values (a Service's
+    /// clusterIP and nodePorts) into <paramref name="obj"/>; the causes, empty when admitted.
+    /// </summary>
+    protected virtual Task<IReadOnlyList<ValidationCauseInfo>> AdmitAsync(JsonObject obj, JsonObject? old) =>
+        Task.FromResult<IReadOnlyList<ValidationCauseInfo>>([]);
+
+    /// <summary>Runs after every stored change (after null: removed), for grains that tell others about this object.</summary>
+    protected virtual Task OnChangedAsync(JsonObject? before, JsonObject? after) => Task.CompletedTask;
+
     /// <summary>The control loop: observe, decide with a pure planner, act. Must be idempotent.</summary>
     protected virtual Task ReconcileAsync() => Task.CompletedTask;
 
@@ -217,6 +235,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         {
             case UpdateResult.Updated written:
                 var changed = ObjectJson.ResourceVersion(written.Object) != ObjectJson.ResourceVersion(Current);
+                var before = Current;
                 Current = written.Object;
                 if (!changed)
                 {
@@ -224,7 +243,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
                 }
                 // Taken before the loop runs: it may change the object again or, for a namespace, remove it.
                 var writtenJson = Current.ToJsonString();
-                await AfterChangeAsync();
+                await AfterChangeAsync(before);
                 return new ObjectWriteResult(ObjectWriteStatus.Updated, writtenJson);
             case UpdateResult.Conflict conflict:
                 // Another writer got there first: this activation is stale. Take the stored object and say so.
@@ -248,6 +267,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
             case DeleteResult.Deleted deleted:
                 Current = null;
                 await OnDeletedAsync(deleted.Last, propagation);
+                await OnChangedAsync(deleted.Last, after: null);
                 await NotifyOwnerAsync(deleted.Last);
                 DeactivateOnIdle();
                 return new ObjectWriteResult(ObjectWriteStatus.Deleted, deleted.Last.ToJsonString());
@@ -260,12 +280,13 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         }
     }
 
-    private async Task AfterChangeAsync()
+    private async Task AfterChangeAsync(JsonObject? before)
     {
         if (Current is not null && ResyncPeriod is not null)
         {
             await this.RegisterOrUpdateReminder(KeeperReminder, KeeperPeriod, KeeperPeriod);
         }
+        await OnChangedAsync(before, Current);
         await RunReconcileAsync();
         if (Current is not null)
         {

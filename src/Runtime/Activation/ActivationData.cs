@@ -237,12 +237,16 @@ internal sealed partial class ActivationData : IActivationContext
         lock (_lock)
         {
             _running!.Remove(item);
-            var recent = _recentCalls ??= new Queue<RecentCall>();
-            if (recent.Count == RecentCallCapacity)
+            // Requests only: a fast timer would push every call out of the dashboard's view; ticks are counted apart.
+            if (item is RequestWorkItem)
             {
-                recent.Dequeue();
+                var recent = _recentCalls ??= new Queue<RecentCall>();
+                if (recent.Count == RecentCallCapacity)
+                {
+                    recent.Dequeue();
+                }
+                recent.Enqueue(call);
             }
-            recent.Enqueue(call);
             deactivateNow = _pendingDeactivation is not null && State == ActivationState.Valid && _running.Count == 0;
             if (deactivateNow)
             {

@@ -3,9 +3,9 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Actors.Gateway.Hosting;
 using Actors.Grains;
-using Actors.Grains.Abstractions.Store;
-using Actors.Grains.Scheduling;
+using Actors.Grains.Controllers.Nodes;
 using Actors.Grains.Store;
+using Actors.NodeAgent.Agent;
 using Actors.Runtime.Hosting;
 using Actors.Storage;
 using Actors.TestSupport;
@@ -40,6 +40,9 @@ internal sealed class GatewayTestServer : IAsyncDisposable
 
     public string Kubeconfig => _app.Services.AdminKubeconfig(Url);
 
+    /// <summary>The silo's grains, for what a test sets up behind the API (a hollow node).</summary>
+    public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
+
     public static async Task<GatewayTestServer> StartAsync()
     {
         var directory = new TempDirectory();
@@ -47,9 +50,13 @@ internal sealed class GatewayTestServer : IAsyncDisposable
         var store = await ObjectStore.OpenAsync(database);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IObjectStore>(store);
-        builder.Services.AddSingleton(new NodeCache(store, TimeProvider.System));
-        builder.Services.AddSilo(silo => silo.AddGrains(typeof(ControlPlane).Assembly));
+        builder.Services.AddControlPlane(store, NodeLifecycleOptions.TestProfile());
+        builder.Services.AddSingleton(NodeAgentOptions.TestProfile(Path.Combine(directory.Path, "volumes")));
+        builder.Services.AddSilo(silo =>
+        {
+            silo.AddGrains(typeof(ControlPlane).Assembly);
+            silo.AddGrains(typeof(NodeAgentGrain).Assembly);
+        });
         builder.Services.AddKubernetesApi(new GatewayOptions { DataDirectory = Path.Combine(directory.Path, "pki"), Port = 0 });
         var app = builder.Build();
         app.MapKubernetesApi();

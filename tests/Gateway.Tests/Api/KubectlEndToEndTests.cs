@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Actors.Grains.Abstractions.Objects;
+using Actors.TestSupport;
 
 namespace Actors.Gateway.Tests.Api;
 
@@ -57,6 +59,37 @@ public sealed class KubectlEndToEndTests
         var get = (await RunAsync(kubeconfig, server.DataDirectory, "get", "deploy", "-o", "wide")).Trim().Split('\n');
         Assert.Matches(@"^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\s+CONTAINERS\s+IMAGES\s+SELECTOR$", get[0]);
         Assert.Matches(@"^web\s+\d/3\s+\d+\s+\d+\s+\S+\s+nginx\s+nginx:1.25\s+app=web$", get[1]);
+    }
+
+    [Fact]
+    public async Task Kubectl_exposes_a_deployment_and_lists_its_endpoints()
+    {
+        Assert.SkipUnless(File.Exists(Kubectl), $"{Kubectl} is not installed");
+        await using var server = await GatewayTestServer.StartAsync();
+        var kubeconfig = Path.Combine(server.DataDirectory, "kubeconfig");
+        await File.WriteAllTextAsync(kubeconfig, server.Kubeconfig, Ct);
+        var node = await server.Grains.GetGrain<INodeGrain>("hollow-1").CreateAsync("""
+            {"metadata":{"name":"hollow-1","labels":{"actors.io/hollow":"true"}},
+             "status":{"allocatable":{"cpu":"4","memory":"8Gi","pods":"110"},"capacity":{"cpu":"4","memory":"8Gi","pods":"110"},
+                       "conditions":[{"type":"Ready","status":"True"}]}}
+            """);
+        Assert.Equal(ObjectWriteStatus.Created, node.Status);
+
+        await RunAsync(kubeconfig, server.DataDirectory, "create", "deployment", "web", "--image=busybox:1", "--replicas=2", "--port=8080");
+        Assert.Equal("service/web exposed", (await RunAsync(kubeconfig, server.DataDirectory, "expose", "deployment", "web", "--port=80", "--target-port=8080", "--type=NodePort")).Trim());
+
+        var service = (await RunAsync(kubeconfig, server.DataDirectory, "get", "service", "web")).Trim().Split('\n');
+        Assert.Matches(@"^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE$", service[0]);
+        Assert.Matches(@"^web\s+NodePort\s+10\.96\.1\.1\s+<none>\s+80:30086/TCP\s+\d+s$", service[1]);
+        var endpoints = "";
+        await Eventually.WaitAsync("both pods in the Endpoints", async () =>
+        {
+            endpoints = (await RunAsync(kubeconfig, server.DataDirectory, "get", "endpoints", "web")).Trim();
+            return System.Text.RegularExpressions.Regex.IsMatch(endpoints, @"\nweb\s+10\.244\.\d+\.\d+:8080,10\.244\.\d+\.\d+:8080\s+\d+s$");
+        }, TimeSpan.FromSeconds(30), () => endpoints);
+
+        Assert.Equal("service \"web\" deleted", (await RunAsync(kubeconfig, server.DataDirectory, "delete", "service", "web")).Trim());
+        Assert.Null(await server.Store.GetAsync("Endpoints", "default", "web", Ct));
     }
 
     private static async Task<string> RunAsync(string kubeconfig, string directory, params string[] args)

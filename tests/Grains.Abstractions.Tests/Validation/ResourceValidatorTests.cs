@@ -105,7 +105,25 @@ public sealed class ResourceValidatorTests
         { """{"spec":{"type":"Fancy"}}""", "spec.type", "FieldValueNotSupported", "supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\"" },
         { """{"spec":{"sessionAffinity":"Sticky"}}""", "spec.sessionAffinity", "FieldValueNotSupported", "supported values: \"ClientIP\", \"None\"" },
         { """{"spec":{"ports":[{"port":80,"targetPort":"Not_A_Name"}]}}""", "spec.ports[0].targetPort", "FieldValueInvalid", "must contain only alpha-numeric characters" },
+        { """{"spec":{"type":"NodePort","clusterIP":"None"}}""", "spec.clusterIPs[0]", "FieldValueInvalid", "Invalid value: \"None\": may not be set to 'None' for NodePort services" },
+        { """{"spec":{"type":"ExternalName","externalName":"example.com","clusterIP":"10.96.0.5"}}""", "spec.clusterIPs", "FieldValueForbidden", "may not be set for ExternalName services" },
+        { """{"spec":{"type":"ExternalName","externalName":"-bad-"}}""", "spec.externalName", "FieldValueInvalid", "a lowercase RFC 1123 subdomain" },
     };
+
+    [Theory]
+    [InlineData("""{"clusterIP":"10.96.0.5","ports":[{"port":80}]}""", """{"ports":[{"port":80}]}""", true)]
+    [InlineData("""{"clusterIP":"10.96.0.5","ports":[{"port":80}]}""", """{"clusterIP":"10.96.0.6","ports":[{"port":80}]}""", false)]
+    [InlineData("""{"type":"NodePort","clusterIP":"10.96.0.5","ports":[{"port":80,"nodePort":30080}]}""", """{"type":"ClusterIP","clusterIP":"10.96.0.5","ports":[{"port":80,"nodePort":30080}]}""", true)]
+    [InlineData("""{"type":"NodePort","clusterIP":"10.96.0.5","ports":[{"port":80,"nodePort":30080}]}""", """{"type":"ClusterIP","clusterIP":"10.96.0.5","ports":[{"port":80,"nodePort":30081}]}""", false)]
+    [InlineData("""{"clusterIP":"10.96.0.5","ports":[{"port":80}]}""", """{"type":"ExternalName","externalName":"example.com","clusterIP":"10.96.0.5"}""", true)]
+    public void ValidateUpdate_Service_CarriesAllocatedValuesOverFirst(string oldSpec, string newSpec, bool valid)
+    {
+        static Service Svc(string spec) => KubernetesJson.Deserialize<Service>($$"""{"apiVersion":"v1","kind":"Service","metadata":{"name":"svc","namespace":"default"},"spec":{{spec}}}""");
+
+        var result = ResourceValidator.ValidateUpdate(Svc(newSpec), Svc(oldSpec));
+
+        Assert.True(valid == result.IsValid, string.Join(", ", result.Causes));
+    }
 
     [Theory]
     [MemberData(nameof(ServiceCases))]

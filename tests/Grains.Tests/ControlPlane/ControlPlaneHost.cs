@@ -17,15 +17,17 @@ namespace Actors.Grains.Tests.ControlPlane;
 /// <summary>One control-plane silo in this process on an SQLite file: the resource grains, the object store and hollow nodes.</summary>
 public sealed class ControlPlaneHost : IAsyncDisposable
 {
-    private readonly IHost _host;
     private readonly Database _database;
+    private readonly SqlStores _stores;
     private readonly ObjectStore _store;
     private readonly TempDirectory _directory;
+    private IHost _host;
 
-    private ControlPlaneHost(IHost host, Database database, ObjectStore store, TempDirectory directory)
+    private ControlPlaneHost(IHost host, Database database, SqlStores stores, ObjectStore store, TempDirectory directory)
     {
         _host = host;
         _database = database;
+        _stores = stores;
         _store = store;
         _directory = directory;
     }
@@ -40,6 +42,19 @@ public sealed class ControlPlaneHost : IAsyncDisposable
         var database = Database.ForSqliteFile(Path.Combine(directory.Path, "actors.db"));
         var stores = await SqlStores.CreateAsync(database, "actors", CancellationToken.None);
         var store = await ObjectStore.OpenAsync(database);
+        return new ControlPlaneHost(await StartHostAsync(stores, store, directory), database, stores, store, directory);
+    }
+
+    /// <summary>Stops the silo and starts a new one on the same database: every grain activates afresh from the store.</summary>
+    public async Task RestartAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        _host = await StartHostAsync(_stores, _store, _directory);
+    }
+
+    private static async Task<IHost> StartHostAsync(SqlStores stores, ObjectStore store, TempDirectory directory)
+    {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -54,7 +69,7 @@ public sealed class ControlPlaneHost : IAsyncDisposable
         });
         var host = builder.Build();
         await host.StartAsync();
-        return new ControlPlaneHost(host, database, store, directory);
+        return host;
     }
 
     public async Task AddHollowNodeAsync(string name, string cpu = "4", string memory = "8Gi")
