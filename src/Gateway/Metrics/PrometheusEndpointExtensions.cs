@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Actors.Gateway.Dashboard;
 using Actors.Gateway.Errors;
+using Actors.Grains.Abstractions.Store;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Management;
 using Microsoft.AspNetCore.Builder;
@@ -27,9 +28,13 @@ public static class PrometheusEndpointExtensions
     {
         var listener = endpoints.ServiceProvider.GetService<PrometheusMetricsListener>()
             ?? throw new InvalidOperationException("MapPrometheusMetrics needs services.AddPrometheusMetrics() first.");
-        return endpoints.MapGet(path, (HttpContext context) =>
+        return endpoints.MapGet(path, async (HttpContext context) =>
         {
             var families = listener.Collect().ToList();
+            if (context.RequestServices.GetService<IObjectStore>() is { } store)
+            {
+                families.AddRange(await ObjectMetrics.CollectAsync(store, context.RequestAborted));
+            }
             var management = context.RequestServices.GetService<IManagementService>();
             if (management is not null)
             {

@@ -32,6 +32,7 @@ public sealed class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeC
             }
             return;
         }
+        var attemptStarted = time.GetTimestamp();
         var requirements = new PodRequirements(cpu, memory, NodeSelector(pod), Tolerations(pod), [], [], null);
         var candidates = await nodes.GetCandidatesAsync(CancellationToken.None);
         var decision = SchedulingPlanner.Plan(requirements, candidates);
@@ -40,10 +41,12 @@ public sealed class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeC
             if (await GrainFactory.GetGrain<INodeGrain>(node).BindAsync(Key.GrainKey, cpu, memory))
             {
                 nodes.RecordBind(node, cpu, memory);
+                OrchestratorInstruments.RecordScheduling(scheduled: true, time.GetElapsedTime(attemptStarted));
                 await WriteScheduledAsync(pod, node);
                 return;
             }
         }
+        OrchestratorInstruments.RecordScheduling(scheduled: false, time.GetElapsedTime(attemptStarted));
         await WriteUnschedulableAsync(pod, decision.Unschedulable ?? $"0/{candidates.Count} nodes are available: the nodes refused the pod.");
     }
 

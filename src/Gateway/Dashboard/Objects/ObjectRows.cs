@@ -66,7 +66,7 @@ public static class ObjectRows
         var requests = holding.Select(PodRequests).ToArray();
         return new NodeRow(
             name,
-            HasTrueCondition(node, "Ready"),
+            IsReady(node),
             Bool(node["spec"]?["unschedulable"]),
             Str(node["metadata"]?["labels"]?[HollowLabel]) == "true",
             holding.Length,
@@ -99,6 +99,9 @@ public static class ObjectRows
         }
         return (cpu, memory);
     }
+
+    /// <summary>A node or pod whose Ready condition is True; Unknown or missing counts as not ready.</summary>
+    public static bool IsReady(JsonObject obj) => HasTrueCondition(obj, "Ready");
 
     private static (string Namespace, string Name) NameOf(JsonObject obj) =>
         (Str(obj["metadata"]?["namespace"]) ?? "", Str(obj["metadata"]?["name"]) ?? "");
