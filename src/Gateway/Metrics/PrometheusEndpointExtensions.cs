@@ -23,6 +23,7 @@ public static class PrometheusEndpointExtensions
     /// <summary>
     /// Serves the text exposition format 0.0.4 at <paramref name="path"/>; with <c>AddKubernetesApi</c> only to a
     /// bearer token the Kubernetes API accepts (a 401 or 403 Status otherwise), as Prometheus' scrape config sends one.
+    /// With an object store in the container, the scrape also counts the stored objects (<see cref="ObjectMetrics"/>).
     /// </summary>
     public static IEndpointConventionBuilder MapPrometheusMetrics(this IEndpointRouteBuilder endpoints, string path = "/metrics")
     {
