@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using Actors.Gateway.Dashboard.Objects;
 using System.Text.Json;
 using Actors.TestSupport;
 
@@ -64,6 +66,31 @@ public sealed class DashboardObjectsTests
         Assert.Equal(["node-0", "node-1"], first.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("name").GetString()));
         Assert.True(first.GetProperty("more").GetBoolean());
         Assert.Equal(["node-4"], last.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("name").GetString()));
+        Assert.False(last.GetProperty("more").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_thousand_pods_come_a_page_at_a_time()
+    {
+        await using var app = await GatewayTestApp.StartAsync(controlPlane: true);
+        var ct = TestContext.Current.CancellationToken;
+        for (var i = 0; i < 1000; i++)
+        {
+            var pod = new JsonObject
+            {
+                ["metadata"] = new JsonObject { ["namespace"] = "load", ["name"] = $"pod-{i:D4}" },
+                ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = "c", ["image"] = "actors/busybox:1" }) },
+            };
+            await app.Store!.CreateAsync("Pod", pod, ct);
+        }
+
+        var first = await GetAsync(app, "/dashboard/api/objects/pods", ct);
+        var last = await GetAsync(app, "/dashboard/api/objects/pods?offset=950&limit=100", ct);
+
+        Assert.Equal(ObjectQuery.DefaultLimit, first.GetProperty("items").GetArrayLength());
+        Assert.True(first.GetProperty("more").GetBoolean());
+        Assert.Equal("pod-0950", last.GetProperty("items")[0].GetProperty("name").GetString());
+        Assert.Equal(50, last.GetProperty("items").GetArrayLength());
         Assert.False(last.GetProperty("more").GetBoolean());
     }
 
