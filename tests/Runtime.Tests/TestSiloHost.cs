@@ -2,6 +2,7 @@ using Actors.Runtime.Hosting;
 using Actors.Runtime.Tests.TestGrains;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Actors.Runtime.Tests;
 
@@ -21,9 +22,10 @@ public sealed class TestSiloHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<TestSiloHost> StartAsync(Action<SiloOptions>? configure = null)
+    public static async Task<TestSiloHost> StartAsync(Action<SiloOptions>? configure = null, Action<ILoggingBuilder>? logging = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        logging?.Invoke(builder.Logging);
         builder.Services.AddSilo(silo =>
         {
             silo.AddGrains(typeof(CounterGrain).Assembly);

@@ -12,15 +12,19 @@ public sealed class ActorsServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private ActorsServerProcess(Process process, string name, int siloPort, int apiPort)
+    private ActorsServerProcess(Process process, string name, string dataDirectory, int siloPort, int apiPort)
     {
         _process = process;
         Name = name;
+        DataDirectory = dataDirectory;
         SiloPort = siloPort;
         ApiPort = apiPort;
     }
 
     public string Name { get; }
+
+    /// <summary>Where the server keeps its files: the cluster CA and admin token its API trusts, its kubeconfig.</summary>
+    public string DataDirectory { get; }
 
     public int SiloPort { get; }
 
@@ -59,7 +63,7 @@ public sealed class ActorsServerProcess : IAsyncDisposable
         }
         start.Environment["Logging__Console__FormatterName"] = "simple";
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var server = new ActorsServerProcess(process, name, siloPort, apiPort);
+        var server = new ActorsServerProcess(process, name, dataDirectory, siloPort, apiPort);
         process.OutputDataReceived += (_, e) => server.Record(e.Data);
         process.ErrorDataReceived += (_, e) => server.Record(e.Data);
         process.Start();

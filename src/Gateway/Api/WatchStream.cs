@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Actors.Gateway.Errors;
+using Actors.Gateway.Metrics;
 using Actors.Gateway.Tables;
 using Actors.Grains.Abstractions.Store;
 using Microsoft.AspNetCore.Http;
@@ -37,6 +38,7 @@ internal static class WatchStream
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync(cancellationToken);
+        using var open = GatewayInstruments.WatchOpened(kind.Kind);
         var first = true;
 
         async Task SendAsync(string type, JsonObject obj)

@@ -1,4 +1,6 @@
+using Actors.Gateway.Dashboard.Objects;
 using Actors.Gateway.Security;
+using Actors.Grains.Abstractions.Store;
 using Actors.Runtime.Management;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -109,6 +111,27 @@ public static class DashboardEndpointExtensions
             return details is null
                 ? Error(404, $"Grain {grainId} has no activation in the cluster.")
                 : Json(GrainDetailsResponse.From(details));
+        });
+        api.MapGet("/objects/{kind}", async (string kind, HttpContext context, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            if (context.RequestServices.GetService<IObjectStore>() is not { } store)
+            {
+                return Error(404, "This process has no object store: it serves no objects.");
+            }
+            var request = context.Request.Query;
+            var (query, error) = ObjectQuery.Parse(request["namespace"], request["offset"], request["limit"]);
+            if (query is null)
+            {
+                return Error(400, error!);
+            }
+            var now = time.GetUtcNow();
+            return kind switch
+            {
+                "deployments" => Json(await ObjectPages.DeploymentsAsync(store, query, now, cancellationToken)),
+                "pods" => Json(await ObjectPages.PodsAsync(store, query, now, cancellationToken)),
+                "nodes" => Json(await ObjectPages.NodesAsync(store, query, now, cancellationToken)),
+                _ => Error(404, $"The dashboard shows deployments, pods and nodes, not '{kind}'."),
+            };
         });
         api.AddEndpointFilter(async (context, next) =>
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Actors.Gateway.Dashboard;
 using Actors.Gateway.Errors;
+using Actors.Grains.Abstractions.Store;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Management;
 using Microsoft.AspNetCore.Builder;
@@ -22,14 +23,19 @@ public static class PrometheusEndpointExtensions
     /// <summary>
     /// Serves the text exposition format 0.0.4 at <paramref name="path"/>; with <c>AddKubernetesApi</c> only to a
     /// bearer token the Kubernetes API accepts (a 401 or 403 Status otherwise), as Prometheus' scrape config sends one.
+    /// With an object store in the container, the scrape also counts the stored objects (<see cref="ObjectMetrics"/>).
     /// </summary>
     public static IEndpointConventionBuilder MapPrometheusMetrics(this IEndpointRouteBuilder endpoints, string path = "/metrics")
     {
         var listener = endpoints.ServiceProvider.GetService<PrometheusMetricsListener>()
             ?? throw new InvalidOperationException("MapPrometheusMetrics needs services.AddPrometheusMetrics() first.");
-        return endpoints.MapGet(path, (HttpContext context) =>
+        return endpoints.MapGet(path, async (HttpContext context) =>
         {
             var families = listener.Collect().ToList();
+            if (context.RequestServices.GetService<IObjectStore>() is { } store)
+            {
+                families.AddRange(await ObjectMetrics.CollectAsync(store, context.RequestAborted));
+            }
             var management = context.RequestServices.GetService<IManagementService>();
             if (management is not null)
             {

@@ -34,6 +34,7 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
             return;
         }
         var (cpu, memory) = Resources.PodRequests(pod);
+        var attemptStarted = time.GetTimestamp();
         var requirements = new PodRequirements(cpu, memory, NodeSelector(pod), Tolerations(pod), [], [], null);
         var candidates = await nodes.GetCandidatesAsync(CancellationToken.None);
         var decision = SchedulingPlanner.Plan(requirements, candidates);
@@ -42,10 +43,12 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
             if (await GrainFactory.GetGrain<INodeGrain>(node).BindAsync(Key.GrainKey, cpu, memory))
             {
                 nodes.RecordBind(node, cpu, memory);
+                OrchestratorInstruments.RecordScheduling(scheduled: true, time.GetElapsedTime(attemptStarted));
                 await WriteScheduledAsync(pod, node);
                 return;
             }
         }
+        OrchestratorInstruments.RecordScheduling(scheduled: false, time.GetElapsedTime(attemptStarted));
         await WriteUnschedulableAsync(pod, decision.Unschedulable ?? $"0/{candidates.Count} nodes are available: the nodes refused the pod.");
     }
 

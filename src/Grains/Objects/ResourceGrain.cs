@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Actors.Grains.Objects;
@@ -300,13 +301,21 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         {
             return;
         }
+        var started = Stopwatch.GetTimestamp();
+        var failed = false;
         try
         {
             await ReconcileAsync();
         }
         catch (Exception exception)
         {
+            failed = true;
             LogReconcileFailed(Logger, IdentityString, exception);
+        }
+        // Kinds without a loop (a ConfigMap) reconcile nothing: timing their no-op would only dilute the histogram.
+        if (ResyncPeriod is not null)
+        {
+            OrchestratorInstruments.RecordReconcile(Kind, Stopwatch.GetElapsedTime(started), failed);
         }
     }
 

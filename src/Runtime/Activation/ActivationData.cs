@@ -151,8 +151,40 @@ internal sealed partial class ActivationData : IActivationContext
     }
 
     /// <summary>Runs a delegate as part of the activation's turns, without admission control.</summary>
-    public Task<T> RunOnSchedulerAsync<T>(Func<Task<T>> action) =>
-        Task.Factory.StartNew(action, CancellationToken.None, TaskCreationOptions.DenyChildAttach, _scheduler).Unwrap();
+    public Task<T> RunOnSchedulerAsync<T>(Func<Task<T>> action) => StartTurn(action).Unwrap();
+
+    /// <summary>
+    /// Starts grain code on this activation's scheduler. The turn does not inherit the starter's execution
+    /// context (a calling grain's turn, a timer's thread): it gets the call chain and a logging scope naming
+    /// this grain, which its awaits carry along, so every line the grain logs names it and never its caller.
+    /// </summary>
+    private Task<TResult> StartTurn<TResult>(Func<TResult> turn)
+    {
+        var chain = RequestContext.CurrentChain;
+        TResult Run()
+        {
+            // Without a captured context the task runs in the scheduler thread's own: leave it as it was.
+            var threadChain = RequestContext.CurrentChain;
+            RequestContext.CurrentChain = chain;
+            try
+            {
+                using var scope = _services.Logger.BeginScope(new GrainLogScope(GrainId));
+                return turn();
+            }
+            finally
+            {
+                RequestContext.CurrentChain = threadChain;
+            }
+        }
+        if (ExecutionContext.IsFlowSuppressed())
+        {
+            return Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.DenyChildAttach, _scheduler);
+        }
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.DenyChildAttach, _scheduler);
+        }
+    }
 
     private void TryAdmit()
     {
@@ -211,7 +243,7 @@ internal sealed partial class ActivationData : IActivationContext
     {
         var started = _services.Time.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
-        var task = Task.Factory.StartNew(() => item.RunAsync(this), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _scheduler).Unwrap();
+        var task = StartTurn(() => item.RunAsync(this)).Unwrap();
         task.ContinueWith(
             completed =>
             {

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Actors.Gateway.Hosting;
+using Actors.Gateway.Metrics;
 using Actors.Grains;
 using Actors.Grains.Controllers.Nodes;
 using Actors.Grains.Store;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Gateway.Tests.Api;
 
-/// <summary>The real gateway over HTTPS on a free loopback port, with real grains in an in-process silo and a SQLite object store.</summary>
+/// <summary>The real gateway over HTTPS on a free loopback port (API and /metrics), with real grains in an in-process silo and a SQLite object store.</summary>
 internal sealed class GatewayTestServer : IAsyncDisposable
 {
     private readonly TempDirectory _directory;
@@ -58,7 +59,9 @@ internal sealed class GatewayTestServer : IAsyncDisposable
             silo.AddGrains(typeof(NodeAgentGrain).Assembly);
         });
         builder.Services.AddKubernetesApi(new GatewayOptions { DataDirectory = Path.Combine(directory.Path, "pki"), Port = 0 });
+        builder.Services.AddPrometheusMetrics();
         var app = builder.Build();
+        app.MapPrometheusMetrics();
         app.MapKubernetesApi();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

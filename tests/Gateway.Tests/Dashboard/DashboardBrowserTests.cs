@@ -12,7 +12,7 @@ public sealed class DashboardBrowserTests
     [Fact]
     public async Task Dashboard_shows_the_cluster_updates_live_and_drills_down_into_a_grain()
     {
-        await using var app = await GatewayTestApp.StartAsync(secured: true);
+        await using var app = await GatewayTestApp.StartAsync(secured: true, controlPlane: true);
         for (var i = 0; i < 3; i++)
         {
             await app.Grains.GetGrain<ITallyGrain>("browser-" + i).AddAsync(5);
@@ -85,13 +85,53 @@ public sealed class DashboardBrowserTests
         await Assertions.Expect(page.GetByTestId("grain-timers")).ToContainTextAsync("5.00 s", expect);
         await Assertions.Expect(page.GetByTestId("grain-calls")).ToContainTextAsync("AddAsync", expect);
 
+        var artifacts = Path.Combine(RepositoryPaths.Root(), "artifacts");
+        Directory.CreateDirectory(artifacts);
+        await DeploymentRollsOutInTheObjectsViewAsync(app, page, expect, Path.Combine(artifacts, "dashboard-objects.png"));
+
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded");
         await LoginLinkWorksOnceAsync(app, browser, expect);
         Assert.Empty(errors);
-        var artifacts = Path.Combine(RepositoryPaths.Root(), "artifacts");
-        Directory.CreateDirectory(artifacts);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts, "dashboard.png"), FullPage = true });
         Assert.True(new FileInfo(Path.Combine(artifacts, "dashboard.png")).Length > 0);
+    }
+
+    /// <summary>
+    /// A deployment rolls out on slow hollow nodes while the objects view is open: its numbers climb to 6/6 without
+    /// a reload, the nodes show the pods they took, and the deployment's row opens its grain.
+    /// </summary>
+    private static async Task DeploymentRollsOutInTheObjectsViewAsync(GatewayTestApp app, IPage page, LocatorAssertionsToContainTextOptions expect, string screenshot)
+    {
+        var wait = new LocatorAssertionsToHaveTextOptions { Timeout = TimeoutMs };
+        // Pods start 3 s after binding: the page, polling every second, sees the rollout before it is done.
+        await HollowCluster.AddNodeAsync(app.Grains, "browser-node-a", 3000);
+        await HollowCluster.AddNodeAsync(app.Grains, "browser-node-b", 3000);
+        await page.GetByTestId("objects-tab-deployments").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("deployments-table")).ToContainTextAsync("No deployments", expect);
+
+        await HollowCluster.CreateDeploymentAsync(app.Grains, "default", "web", 6);
+        var deployment = page.Locator("[data-testid=deployment-row][data-name='default/web']");
+        await Assertions.Expect(deployment).ToBeVisibleAsync(new() { Timeout = TimeoutMs });
+        var available = deployment.GetByTestId("deployment-available");
+        var first = await available.TextContentAsync();
+        Assert.NotEqual("6/6", first);
+        await Assertions.Expect(deployment.GetByTestId("deployment-rollout")).ToHaveTextAsync("progressing", wait);
+        await Assertions.Expect(available).ToHaveTextAsync("6/6", wait);
+        await Assertions.Expect(deployment.GetByTestId("deployment-ready")).ToHaveTextAsync("6/6", wait);
+        await Assertions.Expect(deployment.GetByTestId("deployment-rollout")).ToHaveTextAsync("rolled out", wait);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+
+        await page.GetByTestId("objects-tab-pods").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("pod-row")).ToHaveCountAsync(6, new() { Timeout = TimeoutMs });
+        await Assertions.Expect(page.GetByTestId("pods-table")).ToContainTextAsync("Running", expect);
+        await page.GetByTestId("objects-tab-nodes").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("node-row")).ToHaveCountAsync(2, new() { Timeout = TimeoutMs });
+        await Assertions.Expect(page.GetByTestId("nodes-table")).ToContainTextAsync("Ready (hollow)", expect);
+
+        await page.GetByTestId("objects-tab-deployments").ClickAsync();
+        await deployment.GetByTestId("object-grain-link").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("grain-detail")).ToContainTextAsync("deployment/default/web", expect);
+        Assert.True(new FileInfo(screenshot).Length > 0);
     }
 
     /// <summary>A fresh browser opens a one-time link and lands on the dashboard; a second browser gets the spent-link message.</summary>

@@ -2,7 +2,13 @@ using Actors.Gateway.Dashboard;
 using Actors.Gateway.Health;
 using Actors.Gateway.Hosting;
 using Actors.Gateway.Metrics;
+using Actors.Grains;
+using Actors.Grains.Abstractions.Store;
+using Actors.Grains.Controllers.Nodes;
+using Actors.Grains.Store;
+using Actors.NodeAgent.Agent;
 using Actors.Runtime.Hosting;
+using Actors.Storage;
 using Actors.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,10 +23,15 @@ public sealed class GatewayTestApp : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TempDirectory? _data;
 
-    private GatewayTestApp(WebApplication app, Uri baseAddress, TempDirectory? data)
+    private readonly ObjectStore? _store;
+    private readonly Database? _database;
+
+    private GatewayTestApp(WebApplication app, Uri baseAddress, TempDirectory? data, ObjectStore? store, Database? database)
     {
         _app = app;
         _data = data;
+        _store = store;
+        _database = database;
         BaseAddress = baseAddress;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(20) };
     }
@@ -31,6 +42,9 @@ public sealed class GatewayTestApp : IAsyncDisposable
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The object store of a <c>controlPlane</c> app; null otherwise.</summary>
+    public IObjectStore? Store => _store;
+
     public Silo Silo => _app.Services.GetRequiredService<Silo>();
 
     /// <summary>The admin bearer token when started with <c>secured</c>; null when the endpoints are open.</summary>
@@ -38,11 +52,14 @@ public sealed class GatewayTestApp : IAsyncDisposable
 
     /// <summary>
     /// <paramref name="secured"/> registers the Kubernetes API's security (tokens, no HTTPS listener), which turns
-    /// on authentication for the dashboard API and /metrics.
+    /// on authentication for the dashboard API and /metrics. <paramref name="controlPlane"/> adds the resource grains
+    /// and an SQLite object store, for the objects view.
     /// </summary>
-    public static async Task<GatewayTestApp> StartAsync(bool secured = false)
+    public static async Task<GatewayTestApp> StartAsync(bool secured = false, bool controlPlane = false)
     {
-        var data = secured ? new TempDirectory() : null;
+        var data = secured || controlPlane ? new TempDirectory() : null;
+        var database = controlPlane ? Database.ForSqliteFile(Path.Combine(data!.Path, "actors.db")) : null;
+        var store = database is null ? null : await ObjectStore.OpenAsync(database);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var port = FreePort.Next();
@@ -50,10 +67,20 @@ public sealed class GatewayTestApp : IAsyncDisposable
         builder.Services.AddSilo(silo =>
         {
             silo.AddGrains(typeof(TallyGrain).Assembly);
+            if (controlPlane)
+            {
+                silo.AddGrains(typeof(ControlPlane).Assembly);
+                silo.AddGrains(typeof(NodeAgentGrain).Assembly);
+            }
             silo.Options.SiloName = "dashboard-test";
             silo.Options.ResponseTimeout = TimeSpan.FromSeconds(10);
         });
-        if (data is not null)
+        if (store is not null)
+        {
+            builder.Services.AddControlPlane(store, NodeLifecycleOptions.TestProfile());
+            builder.Services.AddSingleton(NodeAgentOptions.TestProfile(Path.Combine(data!.Path, "volumes")));
+        }
+        if (secured && data is not null)
         {
             builder.Services.AddSingleton(GatewaySecurity.Create(new GatewayOptions { DataDirectory = data.Path }, TimeProvider.System));
         }
@@ -64,7 +91,7 @@ public sealed class GatewayTestApp : IAsyncDisposable
         app.MapHealthEndpoints();
         app.MapDashboard();
         await app.StartAsync();
-        return new GatewayTestApp(app, new Uri($"http://127.0.0.1:{port}/"), data);
+        return new GatewayTestApp(app, new Uri($"http://127.0.0.1:{port}/"), data, store, database);
     }
 
     public async ValueTask DisposeAsync()
@@ -72,6 +99,14 @@ public sealed class GatewayTestApp : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
         _data?.Dispose();
     }
 }

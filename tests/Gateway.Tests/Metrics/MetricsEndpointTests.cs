@@ -1,4 +1,5 @@
 using Actors.Gateway.Tests.Dashboard;
+using Actors.TestSupport;
 
 namespace Actors.Gateway.Tests.Metrics;
 
@@ -32,6 +33,37 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task Orchestrator_metrics_move_as_a_deployment_rolls_out()
+    {
+        await using var app = await GatewayTestApp.StartAsync(controlPlane: true);
+        var ct = TestContext.Current.CancellationToken;
+        var before = await ScrapeAsync(app, ct);
+        Assert.Equal(0, Value(before.Samples, "actors_objects", "kind", "Deployment"));
+        Assert.Equal("gauge", before.Types["actors_pods"]);
+
+        await HollowCluster.AddNodeAsync(app.Grains, "metrics-node-a", 0);
+        await HollowCluster.AddNodeAsync(app.Grains, "metrics-node-b", 0);
+        await HollowCluster.CreateDeploymentAsync(app.Grains, "metrics", "web", 3);
+
+        var after = before;
+        await Eventually.WaitAsync("3 running pods on /metrics", async () =>
+        {
+            after = await ScrapeAsync(app, ct);
+            return Value(after.Samples, "actors_pods", "phase", "Running") == 3;
+        }, TimeSpan.FromSeconds(30), () => string.Join(", ", after.Samples.Where(s => s.Name == "actors_pods").Select(s => $"{s.Labels["phase"]}={s.Value}")));
+        Assert.Equal(1, Value(after.Samples, "actors_objects", "kind", "Deployment"));
+        Assert.Equal(3, Value(after.Samples, "actors_objects", "kind", "Pod"));
+        Assert.Equal(2, Value(after.Samples, "actors_nodes", "ready", "true"));
+        Assert.Equal(0, Value(after.Samples, "actors_nodes", "ready", "false"));
+        // The instruments are process-wide and other tests reconcile too: these only ever grow, so "at least" holds.
+        Assert.Equal("histogram", after.Types["actors_reconcile_duration_seconds"]);
+        Assert.True(Value(after.Samples, "actors_reconcile_duration_seconds_count", "kind", "Deployment") > Value(before.Samples, "actors_reconcile_duration_seconds_count", "kind", "Deployment"));
+        Assert.Equal("counter", after.Types["actors_scheduling_attempts_total"]);
+        Assert.True(Value(after.Samples, "actors_scheduling_attempts_total", "result", "scheduled") >= Value(before.Samples, "actors_scheduling_attempts_total", "result", "scheduled") + 3);
+        Assert.Contains(after.Samples, s => s.Name == "actors_scheduling_attempt_duration_seconds_bucket" && s.Labels["result"] == "scheduled");
+    }
+
+    [Fact]
     public async Task Exposition_has_the_text_format_content_type()
     {
         await using var app = await GatewayTestApp.StartAsync();
@@ -41,6 +73,10 @@ public sealed class MetricsEndpointTests
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
     }
+
+    /// <summary>The sum over the series of a name with one label's value (0 when there is none).</summary>
+    private static double Value(IReadOnlyList<ExpositionSample> samples, string name, string label, string value) =>
+        samples.Where(s => s.Name == name && s.Labels.GetValueOrDefault(label) == value).Sum(s => s.Value);
 
     private static double Calls(IReadOnlyList<ExpositionSample> samples) =>
         samples.Where(s => s.Name == "actors_grain_calls_total" && s.Labels.GetValueOrDefault("grain_type") == "tally" && s.Labels.GetValueOrDefault("method")?.StartsWith("AddAsync", StringComparison.Ordinal) == true).Sum(s => s.Value);

@@ -107,3 +107,15 @@ public interface IChangingTimerGrain : IGrainWithStringKey
 
     Task<(int Changed, int Clock)> GetTicksAsync();
 }
+
+public interface ILoggingGrain : IGrainWithStringKey
+{
+    /// <summary>Logs the message before and after an await.</summary>
+    Task LogAsync(string message);
+
+    /// <summary>Logs, has another logging grain log, and logs again.</summary>
+    Task CallAsync(string other, string message);
+
+    /// <summary>Logs the message from a timer tick, once, soon.</summary>
+    Task TickOnceAsync(string message);
+}

@@ -1,32 +1,12 @@
 // The dashboard page: polls the API every second and redraws its views in place, no reload.
-// Selection (a grain type, one grain) lives in the URL hash, so a drill-down can be linked and survives refresh.
 import { ApiError, getJson, } from "./api.js";
 import { lineChart } from "./chart.js";
-import { el, replace, row, table } from "./dom.js";
+import { el, replace, row, section, table } from "./dom.js";
 import { bytes, duration, integer, milliseconds, percent, rate, time } from "./format.js";
 import { showLogin } from "./login.js";
+import { bindNamespaceFilter, renderObjects } from "./objects.js";
+import { link, selection } from "./selection.js";
 const POLL_MS = 1000;
-function selection() {
-    const params = new URLSearchParams(location.hash.slice(1));
-    return { type: params.get("type"), grain: params.get("grain") };
-}
-function link(text, target, testId) {
-    const params = new URLSearchParams();
-    if (target.type) {
-        params.set("type", target.type);
-    }
-    if (target.grain) {
-        params.set("grain", target.grain);
-    }
-    return el("a", { href: `#${params.toString()}`, "data-testid": testId }, text);
-}
-function section(id) {
-    const found = document.getElementById(id);
-    if (!found) {
-        throw new Error(`the page has no #${id}`);
-    }
-    return found;
-}
 function renderCluster(cluster) {
     replace(section("silos"), table("silos-table", ["Name", "Address", "Role", "Status", "Uptime", "Activations", "CPU", "Memory", "Last alive"], cluster.silos.map((s) => row({ "data-testid": "silo-row", class: `status-${s.status.toLowerCase()}` }, s.name, s.address, s.role, el("span", { class: "badge", "data-testid": "silo-status" }, s.status), duration(s.uptimeSeconds), integer(s.activations), el("span", { "data-testid": "silo-cpu" }, s.cpuPercent == null ? "-" : percent(s.cpuPercent)), el("span", { "data-testid": "silo-memory" }, s.memoryBytes == null ? "-" : bytes(s.memoryBytes)), time(s.iAmAliveTime))), "No silos reported yet."));
     replace(section("membership"), table("membership-table", ["Time", "Silo", "Change"], [...cluster.history].reverse().slice(0, 20).map((c) => row({}, time(c.time), `${c.name} (${c.address})`, c.previous ? `${c.previous} → ${c.status}` : `seen ${c.status}`)), "No membership changes yet."));
@@ -87,7 +67,7 @@ async function refresh() {
     renderCluster(cluster);
     renderGrains(grains, current);
     renderMethods(methods);
-    await renderDrillDown(current);
+    await Promise.all([renderObjects(current), renderDrillDown(current)]);
     replace(section("updated"), `Updated ${time(grains.now)}`);
 }
 // One poll at a time: a slow answer delays the next poll instead of piling requests up. A 401 stops polling
@@ -113,6 +93,9 @@ async function poll() {
     setTimeout(() => void poll(), POLL_MS);
 }
 window.addEventListener("hashchange", () => {
-    void renderDrillDown(selection()).catch(() => undefined);
+    const current = selection();
+    void renderDrillDown(current).catch(() => undefined);
+    void renderObjects(current).catch(() => undefined);
 });
+bindNamespaceFilter();
 void poll();

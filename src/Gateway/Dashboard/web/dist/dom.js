@@ -27,3 +27,11 @@ export function replace(container, ...children) {
         .map((c) => (typeof c === "number" ? String(c) : c));
     container.replaceChildren(...nodes);
 }
+/** An element the page must have; its absence is a bug in index.html, so it throws. */
+export function section(id) {
+    const found = document.getElementById(id);
+    if (!found) {
+        throw new Error(`the page has no #${id}`);
+    }
+    return found;
+}

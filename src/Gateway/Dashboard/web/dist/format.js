@@ -45,3 +45,11 @@ export function bytes(value) {
     }
     return unit === 0 ? `${scaled} B` : `${scaled.toFixed(1)} ${units[unit]}`;
 }
+/** CPU in cores from millicores, as kubectl prints requests: "250m" under one core, "1.5" above. */
+export function cores(milli) {
+    return milli < 1000 ? `${Math.round(milli)}m` : `${Number((milli / 1000).toFixed(2))}`;
+}
+/** "used / total (pct)" for an allocation; no percentage when the total is zero. */
+export function share(used, total, usedValue, totalValue) {
+    return totalValue > 0 ? `${used} / ${total} (${Math.round((usedValue / totalValue) * 100)}%)` : `${used} / ${total}`;
+}

@@ -112,6 +112,58 @@ export interface GrainDetailsResponse {
   recentCalls: RecentCallView[];
 }
 
+export interface DeploymentRow {
+  namespace: string;
+  name: string;
+  desired: number;
+  updated: number;
+  ready: number;
+  available: number;
+  rolledOut: boolean;
+  paused: boolean;
+  ageSeconds: number;
+  grain: string;
+}
+
+export interface PodRow {
+  namespace: string;
+  name: string;
+  node: string | null;
+  phase: string;
+  readyContainers: number;
+  containers: number;
+  restarts: number;
+  ageSeconds: number;
+  grain: string;
+  /** The grain of the pod's controller (its ReplicaSet), null when it has none with a grain. */
+  ownerGrain: string | null;
+}
+
+export interface NodeRow {
+  name: string;
+  ready: boolean;
+  unschedulable: boolean;
+  hollow: boolean;
+  pods: number;
+  allocatablePods: number;
+  requestedMilliCpu: number;
+  allocatableMilliCpu: number;
+  requestedMemoryBytes: number;
+  allocatableMemoryBytes: number;
+  ageSeconds: number;
+  grain: string;
+}
+
+export interface ObjectPage<T> {
+  now: string;
+  kind: string;
+  namespace: string | null;
+  offset: number;
+  limit: number;
+  more: boolean;
+  items: T[];
+}
+
 /** A failed request: the API's { error } message when it sent one, else the HTTP status. */
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {

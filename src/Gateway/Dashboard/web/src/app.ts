@@ -1,5 +1,4 @@
 // The dashboard page: polls the API every second and redraws its views in place, no reload.
-// Selection (a grain type, one grain) lives in the URL hash, so a drill-down can be linked and survives refresh.
 
 import {
   ApiError,
@@ -12,40 +11,13 @@ import {
   type MethodsResponse,
 } from "./api.js";
 import { lineChart } from "./chart.js";
-import { el, replace, row, table } from "./dom.js";
+import { el, replace, row, section, table } from "./dom.js";
 import { bytes, duration, integer, milliseconds, percent, rate, time } from "./format.js";
 import { showLogin } from "./login.js";
+import { bindNamespaceFilter, renderObjects } from "./objects.js";
+import { link, selection, type Selection } from "./selection.js";
 
 const POLL_MS = 1000;
-
-interface Selection {
-  type: string | null;
-  grain: string | null;
-}
-
-function selection(): Selection {
-  const params = new URLSearchParams(location.hash.slice(1));
-  return { type: params.get("type"), grain: params.get("grain") };
-}
-
-function link(text: string, target: Selection, testId: string): HTMLAnchorElement {
-  const params = new URLSearchParams();
-  if (target.type) {
-    params.set("type", target.type);
-  }
-  if (target.grain) {
-    params.set("grain", target.grain);
-  }
-  return el("a", { href: `#${params.toString()}`, "data-testid": testId }, text);
-}
-
-function section(id: string): HTMLElement {
-  const found = document.getElementById(id);
-  if (!found) {
-    throw new Error(`the page has no #${id}`);
-  }
-  return found;
-}
 
 function renderCluster(cluster: ClusterResponse): void {
   replace(
@@ -233,7 +205,7 @@ async function refresh(): Promise<void> {
   renderCluster(cluster);
   renderGrains(grains, current);
   renderMethods(methods);
-  await renderDrillDown(current);
+  await Promise.all([renderObjects(current), renderDrillDown(current)]);
   replace(section("updated"), `Updated ${time(grains.now)}`);
 }
 
@@ -260,6 +232,9 @@ async function poll(): Promise<void> {
 }
 
 window.addEventListener("hashchange", () => {
-  void renderDrillDown(selection()).catch(() => undefined);
+  const current = selection();
+  void renderDrillDown(current).catch(() => undefined);
+  void renderObjects(current).catch(() => undefined);
 });
+bindNamespaceFilter();
 void poll();

@@ -42,3 +42,12 @@ export function replace(container: Element, ...children: Child[]): void {
     .map((c) => (typeof c === "number" ? String(c) : c));
   container.replaceChildren(...nodes);
 }
+
+/** An element the page must have; its absence is a bug in index.html, so it throws. */
+export function section(id: string): HTMLElement {
+  const found = document.getElementById(id);
+  if (!found) {
+    throw new Error(`the page has no #${id}`);
+  }
+  return found;
+}

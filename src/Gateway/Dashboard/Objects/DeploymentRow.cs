@@ -1,0 +1,17 @@
+namespace Actors.Gateway.Dashboard.Objects;
+
+/// <summary>
+/// One deployment's rollout progress as <c>kubectl rollout status</c> reads it: updated, ready and available
+/// replicas of the desired count, and whether the controller has seen the latest spec.
+/// </summary>
+public sealed record DeploymentRow(
+    string Namespace,
+    string Name,
+    int Desired,
+    int Updated,
+    int Ready,
+    int Available,
+    bool RolledOut,
+    bool Paused,
+    double AgeSeconds,
+    string Grain);
