@@ -114,8 +114,14 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
     private async Task ScaleAsync(JsonObject rs, int replicas)
     {
         var updated = rs.DeepClone().AsObject();
+        var from = ObjectJson.Int(rs["spec"]?["replicas"]);
         updated["spec"]!["replicas"] = replicas;
-        await GrainFactory.GetGrain<IReplicaSetGrain>($"{Key.Namespace}/{ObjectJson.Name(rs)}").UpdateAsync(updated.ToJsonString());
+        var result = await GrainFactory.GetGrain<IReplicaSetGrain>($"{Key.Namespace}/{ObjectJson.Name(rs)}").UpdateAsync(updated.ToJsonString());
+        if (result.Status == ObjectWriteStatus.Updated)
+        {
+            KubernetesEvents.Record(GrainFactory, Current!, KubernetesEvents.Normal, "ScalingReplicaSet",
+                $"Scaled {(replicas > from ? "up" : "down")} replica set {ObjectJson.Name(rs)} from {from} to {replicas}", "deployment-controller", time.GetUtcNow());
+        }
     }
 
     private async Task WriteStatusAsync(JsonObject deployment, int desired, JsonObject newSet, IReadOnlyList<JsonObject> sets)

@@ -9,7 +9,7 @@ namespace Actors.Grains.Kinds;
 /// start of every pass — never from a cache — so a pass after a crash cannot over-create.
 /// </summary>
 [SiloRolePlacement(ControlPlane.Role)]
-public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain> logger)
+public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain> logger, TimeProvider time)
     : OwnerResourceGrain(store, logger, "ReplicaSet", "apps/v1"), IReplicaSetGrain
 {
     private const string NameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
@@ -29,7 +29,10 @@ public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain>
             }
             foreach (var victim in plan.Delete)
             {
-                await GrainFactory.GetGrain<IPodGrain>($"{Key.Namespace}/{victim}").DeleteAsync(new DeleteRequest());
+                if ((await GrainFactory.GetGrain<IPodGrain>($"{Key.Namespace}/{victim}").DeleteAsync(new DeleteRequest())).Succeeded)
+                {
+                    KubernetesEvents.Record(GrainFactory, rs, KubernetesEvents.Normal, "SuccessfulDelete", $"Deleted pod: {victim}", "replicaset-controller", time.GetUtcNow());
+                }
             }
         }
         await WriteStatusAsync(rs, views);
@@ -66,6 +69,10 @@ public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain>
                 ["spec"] = template["spec"]?.DeepClone(),
             };
             var result = await GrainFactory.GetGrain<IPodGrain>($"{Key.Namespace}/{name}").CreateAsync(pod.ToJsonString());
+            if (result.Status == ObjectWriteStatus.Created)
+            {
+                KubernetesEvents.Record(GrainFactory, rs, KubernetesEvents.Normal, "SuccessfulCreate", $"Created pod: {name}", "replicaset-controller", time.GetUtcNow());
+            }
             if (result.Status != ObjectWriteStatus.AlreadyExists)
             {
                 return;

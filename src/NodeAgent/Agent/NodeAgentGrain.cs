@@ -269,6 +269,15 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
             await GrainFactory.GetGrain<IPodGrain>(record.Key).DeleteAsync(new DeleteRequest(GracePeriodSeconds: 0, PreconditionUid: record.Uid));
             return;
         }
+        if (plan.Actions.OfType<PodAction.RemovePod>().Any() && !record.KillingReported)
+        {
+            record.KillingReported = true;
+            var involved = KubernetesJson.SerializeToNode(record.Pod);
+            foreach (var container in record.Pod.Spec?.Containers ?? [])
+            {
+                KubernetesEvents.Record(GrainFactory, involved, KubernetesEvents.Normal, "Killing", $"Stopping container {container.Name}", "kubelet", time.GetUtcNow());
+            }
+        }
         if (plan.Actions.Count > 0)
         {
             record.Busy = true;

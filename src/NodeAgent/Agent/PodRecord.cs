@@ -25,6 +25,9 @@ internal sealed class PodRecord(string uid, string key, Pod pod)
 
     public IGrainTimer? Requeue { get; set; }
 
+    /// <summary>The Killing events of this pod's termination were recorded (once, not at every sync until it is gone).</summary>
+    public bool KillingReported { get; set; }
+
     /// <summary>Readiness by container ID: a restarted container is not ready until its probe passes again.</summary>
     public Dictionary<string, bool> Readiness { get; } = new(StringComparer.Ordinal);
 

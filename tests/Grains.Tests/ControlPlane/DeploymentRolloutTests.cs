@@ -75,6 +75,12 @@ public sealed class DeploymentRolloutTests : IAsyncLifetime
         Assert.Equal(10, pods.Count);
         Assert.All(pods, p => Assert.Equal("Running", (string?)p["status"]?["phase"]));
         Assert.Equal(3, pods.Select(p => (string?)p["spec"]?["nodeName"]).Distinct().Count());
+        // What `kubectl describe` shows: the deployment scaled its ReplicaSet, which created pods, which were scheduled.
+        await Eventually.WaitAsync("the rollout's events", async () =>
+        {
+            var reasons = (await _plane.Store.ListAsync("Event", "default")).Items.Select(e => (string?)e["reason"]).ToList();
+            return reasons.Contains("ScalingReplicaSet") && reasons.Count(r => r == "SuccessfulCreate") == 10 && reasons.Count(r => r == "Scheduled") == 10;
+        }, TimeSpan.FromSeconds(10));
 
         // A template change rolls out; a watch from before it sees every pod event, and at no revision do the
         // live pods exceed replicas + maxSurge (12).
