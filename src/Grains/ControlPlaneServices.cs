@@ -1,10 +1,11 @@
 using Actors.Grains.Controllers.Nodes;
 using Actors.Grains.Scheduling;
+using Actors.Grains.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Grains;
 
-/// <summary>What the control plane's grains need from a silo besides their grain classes: one registration for every host.</summary>
+/// <summary>What the control plane's grains need from a silo besides their grain classes (node cache, node lifecycle timings, the event sink): one registration for every host.</summary>
 public static class ControlPlaneServices
 {
     public static IServiceCollection AddControlPlane(this IServiceCollection services, IObjectStore store, NodeLifecycleOptions lifecycle)
@@ -12,6 +13,7 @@ public static class ControlPlaneServices
         services.AddSingleton(store);
         services.AddSingleton(lifecycle);
         services.AddSingleton(sp => new NodeCache(store, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<IEventSink, StoreEventSink>();
         return services;
     }
 }

@@ -3,11 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Actors.Grains.Abstractions.Objects;
 
-/// <summary>
-/// Events as `kubectl describe` shows them (Scheduled, SuccessfulCreate, ScalingReplicaSet, Killing, NodeNotReady…):
-/// built here, written through the Event's own grain without waiting — an event lost with a silo is not worth
-/// slowing the loop that reports it.
-/// </summary>
+/// <summary>Events as `kubectl describe` shows them (Scheduled, SuccessfulCreate, ScalingReplicaSet, Killing, NodeNotReady…).</summary>
 public static class KubernetesEvents
 {
     public const string Normal = "Normal";
@@ -46,12 +42,7 @@ public static class KubernetesEvents
         };
     }
 
-    /// <summary>Writes the event through its grain, not waiting for it.</summary>
-    public static void Record(IGrainFactory grains, JsonObject involved, string type, string reason, string message, string component, DateTimeOffset now)
-    {
-        var evt = Build(involved, type, reason, message, component, now);
-        var key = $"{evt["metadata"]!["namespace"]}/{evt["metadata"]!["name"]}";
-        _ = grains.GetGrain<IEventGrain>(key).CreateAsync(evt.ToJsonString()).ContinueWith(
-            task => _ = task.Exception, TaskContinuationOptions.OnlyOnFaulted);
-    }
+    /// <summary>Hands the event to the silo's sink; the caller never waits for it.</summary>
+    public static void Record(IEventSink sink, JsonObject involved, string type, string reason, string message, string component, DateTimeOffset now) =>
+        sink.Record(Build(involved, type, reason, message, component, now));
 }

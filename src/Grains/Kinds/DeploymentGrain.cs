@@ -10,7 +10,7 @@ namespace Actors.Grains.Kinds;
 /// ReplicaSets. A ReplicaSet's change wakes it at once; the resync repairs anything missed.
 /// </summary>
 [SiloRolePlacement(ControlPlane.Role)]
-public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain> logger, TimeProvider time)
+public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain> logger, TimeProvider time, IEventSink events)
     : OwnerResourceGrain(store, logger, "Deployment", "apps/v1"), IDeploymentGrain
 {
     public const string RevisionAnnotation = "deployment.kubernetes.io/revision";
@@ -119,7 +119,7 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
         var result = await GrainFactory.GetGrain<IReplicaSetGrain>($"{Key.Namespace}/{ObjectJson.Name(rs)}").UpdateAsync(updated.ToJsonString());
         if (result.Status == ObjectWriteStatus.Updated)
         {
-            KubernetesEvents.Record(GrainFactory, Current!, KubernetesEvents.Normal, "ScalingReplicaSet",
+            KubernetesEvents.Record(events, Current!, KubernetesEvents.Normal, "ScalingReplicaSet",
                 $"Scaled {(replicas > from ? "up" : "down")} replica set {ObjectJson.Name(rs)} from {from} to {replicas}", "deployment-controller", time.GetUtcNow());
         }
     }

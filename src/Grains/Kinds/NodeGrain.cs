@@ -12,7 +12,7 @@ namespace Actors.Grains.Kinds;
 /// nodes): this grain wakes their agent, which runs on the control plane.
 /// </summary>
 [SiloRolePlacement(ControlPlane.Role)]
-public sealed partial class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, TimeProvider time, NodeLifecycleOptions lifecycle)
+public sealed partial class NodeGrain(IObjectStore store, ILogger<NodeGrain> logger, TimeProvider time, NodeLifecycleOptions lifecycle, IEventSink events)
     : ResourceGrain(store, logger, "Node", "v1"), INodeGrain
 {
     private readonly Dictionary<string, (long MilliCpu, long MemoryBytes)> _bound = new(StringComparer.Ordinal);
@@ -94,7 +94,7 @@ public sealed partial class NodeGrain(IObjectStore store, ILogger<NodeGrain> log
         {
             case NodeLifecycleAction.MarkUnknown:
                 LogNodeUnknown(Logger, Key.Name);
-                KubernetesEvents.Record(GrainFactory, node, KubernetesEvents.Normal, "NodeNotReady", $"Node {Key.Name} status is now: NodeNotReady", "node-controller", now);
+                KubernetesEvents.Record(events, node, KubernetesEvents.Normal, "NodeNotReady", $"Node {Key.Name} status is now: NodeNotReady", "node-controller", now);
                 await WriteAsync(NodeLifecyclePlanner.MarkUnknown(node, now));
                 break;
             case NodeLifecycleAction.EvictPods:

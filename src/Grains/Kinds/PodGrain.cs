@@ -9,7 +9,7 @@ namespace Actors.Grains.Kinds;
 /// PodScheduled=False with the reason and tries again at its next resync.
 /// </summary>
 [SiloRolePlacement(ControlPlane.Role)]
-public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeCache nodes, TimeProvider time)
+public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeCache nodes, TimeProvider time, IEventSink events)
     : ResourceGrain(store, logger, "Pod", "v1"), IPodGrain
 {
     protected override TimeSpan? ResyncPeriod => TimeSpan.FromSeconds(5);
@@ -44,7 +44,7 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
             {
                 nodes.RecordBind(node, cpu, memory);
                 OrchestratorInstruments.RecordScheduling(scheduled: true, time.GetElapsedTime(attemptStarted));
-                KubernetesEvents.Record(GrainFactory, pod, KubernetesEvents.Normal, "Scheduled", $"Successfully assigned {Key.GrainKey} to {node}", "default-scheduler", time.GetUtcNow());
+                KubernetesEvents.Record(events, pod, KubernetesEvents.Normal, "Scheduled", $"Successfully assigned {Key.GrainKey} to {node}", "default-scheduler", time.GetUtcNow());
                 await WriteScheduledAsync(pod, node);
                 return;
             }
@@ -135,7 +135,7 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
         status["conditions"] = new JsonArray(Condition("PodScheduled", "False", "Unschedulable", message));
         if (!JsonNode.DeepEquals(pod["status"]?["conditions"]?[0]?["message"], JsonValue.Create(message)))
         {
-            KubernetesEvents.Record(GrainFactory, pod, KubernetesEvents.Warning, "FailedScheduling", message, "default-scheduler", time.GetUtcNow());
+            KubernetesEvents.Record(events, pod, KubernetesEvents.Warning, "FailedScheduling", message, "default-scheduler", time.GetUtcNow());
             await WriteAsync(updated);
         }
     }

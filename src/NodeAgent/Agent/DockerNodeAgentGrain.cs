@@ -13,8 +13,8 @@ namespace Actors.NodeAgent.Agent;
 /// </summary>
 [PinnedToSiloNamePlacement]
 public sealed class DockerNodeAgentGrain(
-    IObjectStore store, NodeAgentOptions options, TimeProvider time, IContainerRuntime runtime, NodeAgentHost host, ILogger<DockerNodeAgentGrain> logger)
-    : NodeAgentGrain(store, options, time, logger), IDockerNodeAgentGrain
+    IObjectStore store, NodeAgentOptions options, TimeProvider time, IEventSink events, IContainerRuntime runtime, NodeAgentHost host, ILogger<DockerNodeAgentGrain> logger)
+    : NodeAgentGrain(store, options, time, events, logger), IDockerNodeAgentGrain
 {
     protected override INodeAgentGrain Self => GrainFactory.GetGrain<IDockerNodeAgentGrain>(NodeName);
 

@@ -14,8 +14,8 @@ namespace Actors.NodeAgent.Agent;
 /// simulated in memory — pods "start" after the node's <c>actors.io/hollow-start-delay-ms</c> annotation.
 /// </summary>
 [SiloRolePlacement(SiloRoles.ControlPlane)]
-public sealed class HollowNodeAgentGrain(IObjectStore store, NodeAgentOptions options, TimeProvider time, ILogger<HollowNodeAgentGrain> logger)
-    : NodeAgentGrain(store, options, time, logger), IHollowNodeAgentGrain
+public sealed class HollowNodeAgentGrain(IObjectStore store, NodeAgentOptions options, TimeProvider time, IEventSink events, ILogger<HollowNodeAgentGrain> logger)
+    : NodeAgentGrain(store, options, time, events, logger), IHollowNodeAgentGrain
 {
     public const string StartDelayAnnotation = "actors.io/hollow-start-delay-ms";
 

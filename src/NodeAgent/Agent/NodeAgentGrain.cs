@@ -15,7 +15,7 @@ namespace Actors.NodeAgent.Agent;
 /// parallel; it reports pod status to the pods' grains and heartbeats to its Node grain. The Docker and
 /// hollow agents differ only in their runtime and where they live.
 /// </summary>
-public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOptions options, TimeProvider time, ILogger logger)
+public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOptions options, TimeProvider time, IEventSink events, ILogger logger)
     : Grain, INodeAgentGrain
 {
     private readonly Dictionary<string, PodRecord> _pods = new(StringComparer.Ordinal);
@@ -259,7 +259,8 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
             record.Pod, observed, record.StartFailures, ReadinessOf(record, observed),
             record.Reported, time.GetUtcNow(), options.Backoff, RuntimeScheme, HostIP));
         _probes.Track(record, observed, RunsProbes);
-        if (plan.Status is { } status && KubernetesJson.Serialize(status) != (record.Reported is null ? null : KubernetesJson.Serialize(record.Reported)))
+        // A sync that starts work reports once that work is done: one status write per start instead of two.
+        if (plan.Actions.Count == 0 && plan.Status is { } status && KubernetesJson.Serialize(status) != (record.Reported is null ? null : KubernetesJson.Serialize(record.Reported)))
         {
             await ReportAsync(record, status);
         }
@@ -275,7 +276,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
             var involved = KubernetesJson.SerializeToNode(record.Pod);
             foreach (var container in record.Pod.Spec?.Containers ?? [])
             {
-                KubernetesEvents.Record(GrainFactory, involved, KubernetesEvents.Normal, "Killing", $"Stopping container {container.Name}", "kubelet", time.GetUtcNow());
+                KubernetesEvents.Record(events, involved, KubernetesEvents.Normal, "Killing", $"Stopping container {container.Name}", "kubelet", time.GetUtcNow());
             }
         }
         if (plan.Actions.Count > 0)
