@@ -80,16 +80,8 @@ public static class PodSyncPlanner
         if (latest is null || latest.State == RuntimeContainerState.Created)
         {
             var attempt = latest is null ? 0 : latest.Attempt + 1;
-            if (input.StartFailures.TryGetValue(name, out var failure))
-            {
-                var wait = failure.At + input.Backoff.Delay(failure.Count + 1) - input.Now;
-                if (wait > TimeSpan.Zero)
-                {
-                    var reason = failure.Reason == "ErrImagePull" && failure.Count > 1 ? "ImagePullBackOff" : failure.Reason;
-                    return new ContainerStep(ContainerOutcome.NotStarted, [], wait, reason, failure.Message);
-                }
-            }
-            return new ContainerStep(ContainerOutcome.NotStarted, [new PodAction.StartContainer(name, attempt, initContainer)], null, "ContainerCreating", null);
+            return FailedStartBackoff(input, name, ContainerOutcome.NotStarted)
+                ?? new ContainerStep(ContainerOutcome.NotStarted, [new PodAction.StartContainer(name, attempt, initContainer)], null, "ContainerCreating", null);
         }
         if (latest.State == RuntimeContainerState.Running)
         {
@@ -104,6 +96,11 @@ public static class PodSyncPlanner
         {
             return new ContainerStep(succeeded ? ContainerOutcome.Succeeded : ContainerOutcome.Failed, [], null, null, null);
         }
+        // A restart whose start failed (a missing image, a deleted ConfigMap) waits out that back-off too, not only the crash's.
+        if (FailedStartBackoff(input, name, ContainerOutcome.Restarting) is { } failedStart)
+        {
+            return failedStart;
+        }
         var next = latest.Attempt + 1;
         var remaining = (latest.FinishedAt ?? input.Now) + input.Backoff.Delay(next) - input.Now;
         if (remaining > TimeSpan.Zero)
@@ -112,6 +109,22 @@ public static class PodSyncPlanner
             return new ContainerStep(ContainerOutcome.Restarting, [], remaining, "CrashLoopBackOff", message);
         }
         return new ContainerStep(ContainerOutcome.Restarting, [new PodAction.StartContainer(name, next, initContainer)], null, null, null);
+    }
+
+    /// <summary>The container's last start failed and its back-off is not over: wait, showing why (ErrImagePull turns ImagePullBackOff).</summary>
+    private static ContainerStep? FailedStartBackoff(PodSyncInput input, string name, ContainerOutcome outcome)
+    {
+        if (!input.StartFailures.TryGetValue(name, out var failure))
+        {
+            return null;
+        }
+        var wait = failure.At + input.Backoff.Delay(failure.Count + 1) - input.Now;
+        if (wait <= TimeSpan.Zero)
+        {
+            return null;
+        }
+        var reason = failure.Reason == "ErrImagePull" && failure.Count > 1 ? "ImagePullBackOff" : failure.Reason;
+        return new ContainerStep(outcome, [], wait, reason, failure.Message);
     }
 
     /// <summary>Attempts older than the one before the latest: nothing can ask for their logs.</summary>

@@ -179,4 +179,17 @@ public sealed class PodSyncPlannerTests
 
         Assert.Equal([new PodAction.StartContainer("app", 1, false)], plan.Actions);
     }
+
+    [Fact]
+    public void Plan_backs_off_a_restart_whose_start_failed()
+    {
+        var observed = Sandbox(Exited("app", 0, 1, 60));
+        var plan = PodSyncPlanner.Plan(Input(Pod(), observed, Failure("app", "CreateContainerConfigError", 1, 2)));
+
+        Assert.Empty(plan.Actions);
+        Assert.Equal(TimeSpan.FromSeconds(8), plan.RequeueAfter);
+        Assert.Equal("CreateContainerConfigError", Status(plan, "app").State!.Waiting!.Reason);
+        Assert.Equal(1, Status(plan, "app").LastState!.Terminated!.ExitCode);
+        Assert.Equal("Running", plan.Status!.Phase);
+    }
 }
