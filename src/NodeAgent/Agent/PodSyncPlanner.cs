@@ -35,15 +35,17 @@ public static class PodSyncPlanner
         var initialized = true;
         foreach (var init in pod.Spec?.InitContainers ?? [])
         {
+            // Init containers after the one not done yet wait, and are shown waiting as the kubelet shows them.
+            if (!initialized)
+            {
+                builder.Add(init, new ContainerStep(ContainerOutcome.NotStarted, [], null, "PodInitializing", null), init: true);
+                continue;
+            }
             var step = PlanContainer(input, init, initContainer: true);
             actions.AddRange(step.Actions);
             requeue = Earliest(requeue, step.Requeue);
             builder.Add(init, step, init: true);
-            if (step.Outcome != ContainerOutcome.Succeeded)
-            {
-                initialized = false;
-                break;
-            }
+            initialized = step.Outcome == ContainerOutcome.Succeeded;
         }
         foreach (var container in pod.Spec?.Containers ?? [])
         {

@@ -42,6 +42,17 @@ public sealed class PodSyncInitAndDeletionTests
     }
 
     [Fact]
+    public void Status_lists_init_containers_that_have_not_run_yet_as_PodInitializing()
+    {
+        var plan = PodSyncPlanner.Plan(Input(WithInits(), Sandbox(Running("i1"))));
+
+        Assert.Equal(["i1", "i2"], plan.Status!.InitContainerStatuses!.Select(s => s.Name));
+        Assert.NotNull(plan.Status.InitContainerStatuses![0].State!.Running);
+        Assert.Equal("PodInitializing", plan.Status.InitContainerStatuses[1].State!.Waiting!.Reason);
+        Assert.Equal("containers with incomplete status: [i1 i2]", Condition(plan, "Initialized").Message);
+    }
+
+    [Fact]
     public void Plan_restarts_a_failed_init_container_as_the_next_attempt()
     {
         var plan = PodSyncPlanner.Plan(Input(WithInits("OnFailure"), Sandbox(Exited("i1", 0, 1))));
