@@ -53,6 +53,16 @@ public sealed class PodSyncInitAndDeletionTests
     }
 
     [Fact]
+    public void Status_before_the_sandbox_shows_every_container_of_a_pod_with_inits_as_PodInitializing()
+    {
+        var plan = PodSyncPlanner.Plan(Input(WithInits(), observed: null));
+
+        Assert.Equal([new PodAction.RunSandbox()], plan.Actions);
+        Assert.All(plan.Status!.InitContainerStatuses!.Concat(plan.Status.ContainerStatuses!), s => Assert.Equal("PodInitializing", s.State!.Waiting!.Reason));
+        Assert.Equal("False", Condition(plan, "Initialized").Status);
+    }
+
+    [Fact]
     public void Plan_restarts_a_failed_init_container_as_the_next_attempt()
     {
         var plan = PodSyncPlanner.Plan(Input(WithInits("OnFailure"), Sandbox(Exited("i1", 0, 1))));
