@@ -17,6 +17,8 @@ public sealed class PodVolumesTests
         { "an item without a path keeps its key's name", [Item("log.conf", null)], ["log.conf=log.conf"] },
         { "an item of a missing key is left out", [Item("absent", "x"), Item("app.conf", "app")], ["app.conf=app"] },
         { "'..' is refused", [Item("app.conf", "../escape"), Item("log.conf", "a/../../b"), Item("log.conf", "ok")], ["log.conf=ok"] },
+        { "an absolute path is refused", [Item("app.conf", "/etc/cron.d/job"), Item("log.conf", "ok")], ["log.conf=ok"] },
+        { "'..' inside a name is a name", [Item("app.conf", "app..conf")], ["app.conf=app..conf"] },
     };
 
     [Theory]
