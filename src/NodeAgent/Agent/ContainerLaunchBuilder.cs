@@ -49,6 +49,11 @@ public static class ContainerLaunchBuilder
             var hostPath = volume.HostPath?.Path ?? Path.Combine(environment.VolumeDirectory, volume.Name ?? "");
             if (!string.IsNullOrEmpty(mount.SubPath))
             {
+                // An absolute or '..' subPath would mount any host path (Kubernetes' validation refuses it).
+                if (!PodVolumes.IsWithin(mount.SubPath))
+                {
+                    return (null, $"subPath \"{mount.SubPath}\" of volume mount \"{mount.Name}\" must be a relative path within the volume");
+                }
                 hostPath = Path.Combine(hostPath, mount.SubPath);
             }
             var readOnly = mount.ReadOnly == true || volume.ConfigMap is not null || volume.Secret is not null;

@@ -147,6 +147,21 @@ public sealed class ContainerLaunchBuilderTests
         Assert.Equal((null, "volume \"nowhere\" not found in the pod's volumes"), Build(container));
     }
 
+    [Theory]
+    [InlineData("/etc")]
+    [InlineData("../other-pod")]
+    [InlineData("a/../../b")]
+    public void Build_refuses_a_subPath_leaving_its_volume(string subPath)
+    {
+        var container = WithEnv();
+        container.VolumeMounts = [new SpecMount { Name = "scratch", MountPath = "/x", SubPath = subPath }];
+
+        var (launch, error) = Build(container, new Volume { Name = "scratch", EmptyDir = new() });
+
+        Assert.Null(launch);
+        Assert.Equal($"subPath \"{subPath}\" of volume mount \"scratch\" must be a relative path within the volume", error);
+    }
+
     [Fact]
     public void Build_carries_limits_ports_command_and_attempt()
     {
