@@ -142,8 +142,9 @@ public static class ContainerLaunchBuilder
         "spec.serviceAccountName" => pod.Spec?.ServiceAccountName,
         "status.podIP" => podIP,
         "status.hostIP" => hostIP,
-        _ when path.StartsWith("metadata.labels['", StringComparison.Ordinal) => pod.Metadata?.Labels?.GetValueOrDefault(path[17..^2]),
-        _ when path.StartsWith("metadata.annotations['", StringComparison.Ordinal) => pod.Metadata?.Annotations?.GetValueOrDefault(path[22..^2]),
+        // A label or annotation the pod lacks is an empty value, not a missing variable, as in Kubernetes.
+        _ when path.StartsWith("metadata.labels['", StringComparison.Ordinal) => pod.Metadata?.Labels?.GetValueOrDefault(path[17..^2]) ?? "",
+        _ when path.StartsWith("metadata.annotations['", StringComparison.Ordinal) => pod.Metadata?.Annotations?.GetValueOrDefault(path[22..^2]) ?? "",
         _ => null,
     };
 }

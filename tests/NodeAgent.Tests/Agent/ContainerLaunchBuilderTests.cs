@@ -54,6 +54,8 @@ public sealed class ContainerLaunchBuilderTests
         { "status.hostIP", Field("status.hostIP"), "192.168.1.10", null },
         { "a label", Field("metadata.labels['app']"), "demo", null },
         { "an annotation", Field("metadata.annotations['owner']"), "team-a", null },
+        { "a missing label is empty", Field("metadata.labels['absent']"), "", null },
+        { "a missing annotation is empty", Field("metadata.annotations['absent']"), "", null },
         { "ConfigMap key", ConfigMapKey("settings", "mode"), "fast", null },
         { "missing ConfigMap", ConfigMapKey("absent", "mode"), null, "configmap \"absent\" not found" },
         { "missing ConfigMap key", ConfigMapKey("settings", "absent"), null, "couldn't find key absent in ConfigMap shop/settings" },
