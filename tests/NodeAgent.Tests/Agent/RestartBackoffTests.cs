@@ -28,4 +28,11 @@ public sealed class RestartBackoffTests
     [InlineData(6, 8)]
     public void The_test_profile_delays_double_from_1_s_up_to_8_s(int retry, int seconds) =>
         Assert.Equal(TimeSpan.FromSeconds(seconds), new RestartBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8)).Delay(retry));
+
+    [Theory]
+    [InlineData(30)]
+    [InlineData(64)]
+    [InlineData(int.MaxValue)]
+    public void A_small_base_still_reaches_the_cap(int retry) =>
+        Assert.Equal(TimeSpan.FromHours(1), new RestartBackoff(TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1)).Delay(retry));
 }
