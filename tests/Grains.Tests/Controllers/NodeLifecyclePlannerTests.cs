@@ -87,11 +87,18 @@ public sealed class NodeLifecyclePlannerTests
     }
 
     [Fact]
-    public void MarkUnknown_of_a_node_without_spec_or_status_creates_them()
+    public void MarkUnknown_of_a_node_that_never_reported_says_so()
     {
-        var node = NodeLifecyclePlanner.MarkUnknown(new JsonObject { ["metadata"] = new JsonObject { ["name"] = "n1" } }, Now);
+        var current = new JsonObject { ["metadata"] = new JsonObject { ["name"] = "n1", ["creationTimestamp"] = "2026-01-01T10:00:00Z" } };
 
-        Assert.Equal("Unknown", (string?)node["status"]!["conditions"]![0]!["status"]);
+        var node = NodeLifecyclePlanner.MarkUnknown(current, Now);
+
+        var ready = node["status"]!["conditions"]!.AsArray().Single()!;
+        Assert.Equal("Unknown", (string?)ready["status"]);
+        Assert.Equal("NodeStatusNeverUpdated", (string?)ready["reason"]);
+        Assert.Equal("Kubelet never posted node status.", (string?)ready["message"]);
+        Assert.Equal("2026-01-01T10:00:00Z", (string?)ready["lastHeartbeatTime"]);
+        Assert.Equal(Stamp, (string?)ready["lastTransitionTime"]);
         Assert.Equal(2, Unreachable(node).Length);
     }
 }
