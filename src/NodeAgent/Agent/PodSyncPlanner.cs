@@ -19,18 +19,30 @@ public static class PodSyncPlanner
         {
             return PlanDeletion(input);
         }
-        var actions = new List<PodAction>();
-        var builder = new PodStatusBuilder(input);
         if (input.Observed is not { SandboxRunning: true })
         {
+            // The kubelet makes a sandbox only to start containers: a pod finished for good stays finished.
+            if (input.Observed is { Containers.Count: > 0 } && PlanContainers(input) is { Status.Phase: "Succeeded" or "Failed" } finished)
+            {
+                return finished;
+            }
+            var builder = new PodStatusBuilder(input);
             if (input.StartFailures.TryGetValue(PodWorker.SandboxName, out var failed)
                 && failed.At + input.Backoff.Delay(failed.Count + 1) - input.Now is { Ticks: > 0 } wait)
             {
                 return new PodSyncPlan([], builder.Pending(), wait);
             }
-            actions.Add(new PodAction.RunSandbox());
-            return new PodSyncPlan(actions, builder.Pending(), null);
+            return new PodSyncPlan([new PodAction.RunSandbox()], builder.Pending(), null);
         }
+        return PlanContainers(input);
+    }
+
+    /// <summary>Init containers one at a time, then every app container, in a pod whose sandbox is (or was) up.</summary>
+    private static PodSyncPlan PlanContainers(PodSyncInput input)
+    {
+        var pod = input.Pod;
+        var actions = new List<PodAction>();
+        var builder = new PodStatusBuilder(input);
         TimeSpan? requeue = null;
         var initialized = true;
         foreach (var init in pod.Spec?.InitContainers ?? [])

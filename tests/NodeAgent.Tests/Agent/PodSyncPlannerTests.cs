@@ -28,6 +28,21 @@ public sealed class PodSyncPlannerTests
     }
 
     [Theory]
+    [InlineData("Never", 0, "Succeeded")]
+    [InlineData("Never", 1, "Failed")]
+    [InlineData("OnFailure", 0, "Succeeded")]
+    public void Plan_of_a_finished_pod_whose_sandbox_died_keeps_it_finished(string policy, int exitCode, string phase)
+    {
+        var dead = Sandbox(Exited("app", 0, exitCode)) with { SandboxRunning = false };
+
+        var plan = PodSyncPlanner.Plan(Input(Pod(policy), dead));
+
+        Assert.Empty(plan.Actions);
+        Assert.Equal(phase, plan.Status!.Phase);
+        Assert.Equal(exitCode, Status(plan, "app").State!.Terminated!.ExitCode);
+    }
+
+    [Theory]
     [InlineData("first failure, 3 s ago: waits the rest of 10 s", 1, 3, 7.0)]
     [InlineData("second failure, 5 s ago: waits the rest of 20 s", 2, 5, 15.0)]
     [InlineData("first failure, 10 s ago: back-off over", 1, 10, null)]
