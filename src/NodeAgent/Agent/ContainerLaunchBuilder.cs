@@ -49,6 +49,11 @@ public static class ContainerLaunchBuilder
             var hostPath = volume.HostPath?.Path ?? Path.Combine(environment.VolumeDirectory, volume.Name ?? "");
             if (!string.IsNullOrEmpty(mount.SubPath))
             {
+                // An absolute or '..' subPath would mount any host path (Kubernetes' validation refuses it).
+                if (!PodVolumes.IsWithin(mount.SubPath))
+                {
+                    return (null, $"subPath \"{mount.SubPath}\" of volume mount \"{mount.Name}\" must be a relative path within the volume");
+                }
                 hostPath = Path.Combine(hostPath, mount.SubPath);
             }
             var readOnly = mount.ReadOnly == true || volume.ConfigMap is not null || volume.Secret is not null;
@@ -137,8 +142,9 @@ public static class ContainerLaunchBuilder
         "spec.serviceAccountName" => pod.Spec?.ServiceAccountName,
         "status.podIP" => podIP,
         "status.hostIP" => hostIP,
-        _ when path.StartsWith("metadata.labels['", StringComparison.Ordinal) => pod.Metadata?.Labels?.GetValueOrDefault(path[17..^2]),
-        _ when path.StartsWith("metadata.annotations['", StringComparison.Ordinal) => pod.Metadata?.Annotations?.GetValueOrDefault(path[22..^2]),
+        // A label or annotation the pod lacks is an empty value, not a missing variable, as in Kubernetes.
+        _ when path.StartsWith("metadata.labels['", StringComparison.Ordinal) => pod.Metadata?.Labels?.GetValueOrDefault(path[17..^2]) ?? "",
+        _ when path.StartsWith("metadata.annotations['", StringComparison.Ordinal) => pod.Metadata?.Annotations?.GetValueOrDefault(path[22..^2]) ?? "",
         _ => null,
     };
 }

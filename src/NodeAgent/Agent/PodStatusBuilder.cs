@@ -14,18 +14,22 @@ internal sealed class PodStatusBuilder(PodSyncInput input)
     private readonly List<ContainerOutcome> _initOutcomes = [];
     private readonly List<ContainerOutcome> _outcomes = [];
 
-    /// <summary>The sandbox is not up yet: every container is waiting to be created.</summary>
+    /// <summary>
+    /// The sandbox is not up yet: every container is waiting to be created, or, in a pod with init containers,
+    /// waiting for the pod to initialize (as the app containers are shown later while the inits run).
+    /// </summary>
     public PodStatus Pending()
     {
+        var initialized = (input.Pod.Spec?.InitContainers?.Count ?? 0) == 0;
         foreach (var init in input.Pod.Spec?.InitContainers ?? [])
         {
             Add(init, new ContainerStep(ContainerOutcome.NotStarted, [], null, "PodInitializing", null), init: true);
         }
         foreach (var container in input.Pod.Spec?.Containers ?? [])
         {
-            Add(container, new ContainerStep(ContainerOutcome.NotStarted, [], null, "ContainerCreating", null), init: false);
+            Add(container, new ContainerStep(ContainerOutcome.NotStarted, [], null, initialized ? "ContainerCreating" : "PodInitializing", null), init: false);
         }
-        return Build(initialized: (input.Pod.Spec?.InitContainers?.Count ?? 0) == 0);
+        return Build(initialized);
     }
 
     public void Add(Container container, ContainerStep step, bool init)

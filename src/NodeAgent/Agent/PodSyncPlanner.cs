@@ -19,31 +19,45 @@ public static class PodSyncPlanner
         {
             return PlanDeletion(input);
         }
-        var actions = new List<PodAction>();
-        var builder = new PodStatusBuilder(input);
         if (input.Observed is not { SandboxRunning: true })
         {
+            // The kubelet makes a sandbox only to start containers: a pod finished for good stays finished.
+            if (input.Observed is { Containers.Count: > 0 } && PlanContainers(input) is { Status.Phase: "Succeeded" or "Failed" } finished)
+            {
+                return finished;
+            }
+            var builder = new PodStatusBuilder(input);
             if (input.StartFailures.TryGetValue(PodWorker.SandboxName, out var failed)
                 && failed.At + input.Backoff.Delay(failed.Count + 1) - input.Now is { Ticks: > 0 } wait)
             {
                 return new PodSyncPlan([], builder.Pending(), wait);
             }
-            actions.Add(new PodAction.RunSandbox());
-            return new PodSyncPlan(actions, builder.Pending(), null);
+            return new PodSyncPlan([new PodAction.RunSandbox()], builder.Pending(), null);
         }
+        return PlanContainers(input);
+    }
+
+    /// <summary>Init containers one at a time, then every app container, in a pod whose sandbox is (or was) up.</summary>
+    private static PodSyncPlan PlanContainers(PodSyncInput input)
+    {
+        var pod = input.Pod;
+        var actions = new List<PodAction>();
+        var builder = new PodStatusBuilder(input);
         TimeSpan? requeue = null;
         var initialized = true;
         foreach (var init in pod.Spec?.InitContainers ?? [])
         {
+            // Init containers after the one not done yet wait, and are shown waiting as the kubelet shows them.
+            if (!initialized)
+            {
+                builder.Add(init, new ContainerStep(ContainerOutcome.NotStarted, [], null, "PodInitializing", null), init: true);
+                continue;
+            }
             var step = PlanContainer(input, init, initContainer: true);
             actions.AddRange(step.Actions);
             requeue = Earliest(requeue, step.Requeue);
             builder.Add(init, step, init: true);
-            if (step.Outcome != ContainerOutcome.Succeeded)
-            {
-                initialized = false;
-                break;
-            }
+            initialized = step.Outcome == ContainerOutcome.Succeeded;
         }
         foreach (var container in pod.Spec?.Containers ?? [])
         {
@@ -80,16 +94,8 @@ public static class PodSyncPlanner
         if (latest is null || latest.State == RuntimeContainerState.Created)
         {
             var attempt = latest is null ? 0 : latest.Attempt + 1;
-            if (input.StartFailures.TryGetValue(name, out var failure))
-            {
-                var wait = failure.At + input.Backoff.Delay(failure.Count + 1) - input.Now;
-                if (wait > TimeSpan.Zero)
-                {
-                    var reason = failure.Reason == "ErrImagePull" && failure.Count > 1 ? "ImagePullBackOff" : failure.Reason;
-                    return new ContainerStep(ContainerOutcome.NotStarted, [], wait, reason, failure.Message);
-                }
-            }
-            return new ContainerStep(ContainerOutcome.NotStarted, [new PodAction.StartContainer(name, attempt, initContainer)], null, "ContainerCreating", null);
+            return FailedStartBackoff(input, name, ContainerOutcome.NotStarted)
+                ?? new ContainerStep(ContainerOutcome.NotStarted, [new PodAction.StartContainer(name, attempt, initContainer)], null, "ContainerCreating", null);
         }
         if (latest.State == RuntimeContainerState.Running)
         {
@@ -104,6 +110,11 @@ public static class PodSyncPlanner
         {
             return new ContainerStep(succeeded ? ContainerOutcome.Succeeded : ContainerOutcome.Failed, [], null, null, null);
         }
+        // A restart whose start failed (a missing image, a deleted ConfigMap) waits out that back-off too, not only the crash's.
+        if (FailedStartBackoff(input, name, ContainerOutcome.Restarting) is { } failedStart)
+        {
+            return failedStart;
+        }
         var next = latest.Attempt + 1;
         var remaining = (latest.FinishedAt ?? input.Now) + input.Backoff.Delay(next) - input.Now;
         if (remaining > TimeSpan.Zero)
@@ -112,6 +123,22 @@ public static class PodSyncPlanner
             return new ContainerStep(ContainerOutcome.Restarting, [], remaining, "CrashLoopBackOff", message);
         }
         return new ContainerStep(ContainerOutcome.Restarting, [new PodAction.StartContainer(name, next, initContainer)], null, null, null);
+    }
+
+    /// <summary>The container's last start failed and its back-off is not over: wait, showing why (ErrImagePull turns ImagePullBackOff).</summary>
+    private static ContainerStep? FailedStartBackoff(PodSyncInput input, string name, ContainerOutcome outcome)
+    {
+        if (!input.StartFailures.TryGetValue(name, out var failure))
+        {
+            return null;
+        }
+        var wait = failure.At + input.Backoff.Delay(failure.Count + 1) - input.Now;
+        if (wait <= TimeSpan.Zero)
+        {
+            return null;
+        }
+        var reason = failure.Reason == "ErrImagePull" && failure.Count > 1 ? "ImagePullBackOff" : failure.Reason;
+        return new ContainerStep(outcome, [], wait, reason, failure.Message);
     }
 
     /// <summary>Attempts older than the one before the latest: nothing can ask for their logs.</summary>

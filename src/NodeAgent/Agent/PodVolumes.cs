@@ -44,7 +44,14 @@ public static class PodVolumes
     public static IEnumerable<(string Key, string Path)> Files(IReadOnlyDictionary<string, string>? values, IReadOnlyList<KeyToPath>? items) =>
         values is null ? []
         : items is { Count: > 0 }
-            ? items.Where(i => i.Key is not null && values.ContainsKey(i.Key) && !(i.Path ?? "").Contains("..", StringComparison.Ordinal))
+            ? items.Where(i => i.Key is not null && values.ContainsKey(i.Key) && IsWithin(i.Path ?? i.Key))
                 .Select(i => (i.Key!, i.Path ?? i.Key!))
             : values.Keys.Select(k => (k, k));
+
+    /// <summary>
+    /// A path that stays inside the directory it is joined to, as Kubernetes' validation demands of item paths and
+    /// subPaths: relative, not empty, no <c>..</c> element (a name like <c>a..b</c> is fine).
+    /// </summary>
+    public static bool IsWithin(string path) =>
+        path.Length > 0 && !Path.IsPathRooted(path) && !path.Split('/').Contains("..", StringComparer.Ordinal);
 }

@@ -15,8 +15,8 @@ public sealed record RestartBackoff(TimeSpan Base, TimeSpan Cap)
         {
             return TimeSpan.Zero;
         }
-        var exponent = Math.Min(retry - 2, 30);
-        var ticks = Math.Min(Cap.Ticks, Base.Ticks * (1L << Math.Min(exponent, 20)));
-        return TimeSpan.FromTicks(ticks);
+        var exponent = retry - 2;
+        // Compared by shifting the cap down, so the doubling reaches the cap however small the base, and never overflows.
+        return exponent >= 62 || Base.Ticks > Cap.Ticks >> exponent ? Cap : TimeSpan.FromTicks(Base.Ticks << exponent);
     }
 }

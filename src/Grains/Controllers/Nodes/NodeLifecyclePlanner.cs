@@ -36,22 +36,23 @@ public static class NodeLifecyclePlanner
         var status = node["status"] as JsonObject ?? (JsonObject)(node["status"] = new JsonObject());
         var conditions = status["conditions"] as JsonArray ?? (JsonArray)(status["conditions"] = new JsonArray());
         var stamp = ObjectJson.Timestamp(now);
+        var ready = conditions.OfType<JsonObject>().FirstOrDefault(c => (string?)c["type"] == "Ready");
+        // A node whose agent never reported gets Kubernetes' NeverUpdated wording, its creation as the last heartbeat.
         var unknown = new JsonObject
         {
             ["type"] = "Ready",
             ["status"] = "Unknown",
-            ["reason"] = "NodeStatusUnknown",
-            ["message"] = "Kubelet stopped posting node status.",
+            ["reason"] = ready is null ? "NodeStatusNeverUpdated" : "NodeStatusUnknown",
+            ["message"] = ready is null ? "Kubelet never posted node status." : "Kubelet stopped posting node status.",
+            ["lastHeartbeatTime"] = (ready is null ? node["metadata"]?["creationTimestamp"] : ready["lastHeartbeatTime"])?.DeepClone(),
             ["lastTransitionTime"] = stamp,
         };
-        var ready = conditions.OfType<JsonObject>().FirstOrDefault(c => (string?)c["type"] == "Ready");
         if (ready is null)
         {
             conditions.Add(unknown);
         }
         else
         {
-            unknown["lastHeartbeatTime"] = ready["lastHeartbeatTime"]?.DeepClone();
             conditions[conditions.IndexOf(ready)] = unknown;
         }
         var spec = node["spec"] as JsonObject ?? (JsonObject)(node["spec"] = new JsonObject());
