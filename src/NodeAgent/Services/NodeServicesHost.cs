@@ -18,9 +18,6 @@ public sealed class NodeServicesHost(IObjectStore store, IPAddress? bridgeGatewa
     private readonly Lock _feeding = new();
     private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    /// <summary>The current view, for tests and diagnostics.</summary>
-    public ServiceSnapshot Snapshot => _catalog.Snapshot;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await using var proxy = new ServiceProxy(() => _catalog.Snapshot, bridgeGateway, logger);
