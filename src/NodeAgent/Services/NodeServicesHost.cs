@@ -12,7 +12,7 @@ namespace Actors.NodeAgent.Services;
 /// line with them and serves cluster DNS on the bridge gateway. Stopping it closes the listeners and takes the
 /// cluster IPs off the loopback interface.
 /// </summary>
-public sealed class NodeServicesHost(IObjectStore store, IPAddress? bridgeGateway, ILogger<NodeServicesHost> logger) : BackgroundService
+public sealed partial class NodeServicesHost(IObjectStore store, IPAddress? bridgeGateway, ILogger<NodeServicesHost> logger) : BackgroundService
 {
     private readonly ServiceCatalog _catalog = new();
     private readonly Lock _feeding = new();
@@ -34,7 +34,7 @@ public sealed class NodeServicesHost(IObjectStore store, IPAddress? bridgeGatewa
         {
             await foreach (var _ in _changed.Reader.ReadAllAsync(stoppingToken))
             {
-                await proxy.ReconcileAsync(stoppingToken);
+                await ReconcileAsync(proxy, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -42,6 +42,19 @@ public sealed class NodeServicesHost(IObjectStore store, IPAddress? bridgeGatewa
             // Stopping: the proxy is disposed below, after the mirrors and DNS have let go.
         }
         await Task.WhenAll(background).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>A failed reconcile is logged and retried with the next change; it must never stop the silo.</summary>
+    private async Task ReconcileAsync(ServiceProxy proxy, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await proxy.ReconcileAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogReconcileFailed(logger, exception);
+        }
     }
 
     private Task Mirror(string kind, CancellationToken cancellationToken) =>
@@ -58,4 +71,7 @@ public sealed class NodeServicesHost(IObjectStore store, IPAddress? bridgeGatewa
         }
         _changed.Writer.TryWrite(true);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reconciling the service proxy failed")]
+    private static partial void LogReconcileFailed(ILogger logger, Exception exception);
 }
