@@ -13,6 +13,7 @@ namespace Actors.Silo.Tests.EndToEnd;
 /// The Service has no selector and the test writes its Endpoints, so the endpoints are exactly the ones named here.
 /// </summary>
 [Trait("Category", "Docker")]
+[Collection(DockerNodeCollection.Name)]
 public sealed class ServicesOnNodeDockerTests : IAsyncLifetime
 {
     private const string Kubectl = "/usr/lib/google-cloud-sdk/bin/kubectl.1.33";
