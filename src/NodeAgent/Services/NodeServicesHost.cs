@@ -30,6 +30,10 @@ public sealed partial class NodeServicesHost(IObjectStore store, IPAddress? brid
         {
             background.Add(new ClusterDnsServer(bridgeGateway, () => _catalog.Snapshot, logger).RunAsync(stoppingToken));
         }
+        else
+        {
+            LogNoGateway(logger);
+        }
         try
         {
             await foreach (var _ in _changed.Reader.ReadAllAsync(stoppingToken))
@@ -71,6 +75,9 @@ public sealed partial class NodeServicesHost(IObjectStore store, IPAddress? brid
         }
         _changed.Writer.TryWrite(true);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Docker engine did not tell the bridge gateway: no cluster DNS, NodePorts on 127.0.0.1 only")]
+    private static partial void LogNoGateway(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reconciling the service proxy failed")]
     private static partial void LogReconcileFailed(ILogger logger, Exception exception);

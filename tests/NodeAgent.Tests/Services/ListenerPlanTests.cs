@@ -23,6 +23,7 @@ public sealed class ListenerPlanTests
         },
         { "headless: nothing to proxy", ServiceFixtures.Service("d", "None", ServiceFixtures.Port()), true, [] },
         { "no cluster IP allocated yet", ServiceFixtures.Service("e", null, ServiceFixtures.Port()), true, [] },
+        { "an IPv6 cluster IP is not served", ServiceFixtures.Service("h", "fd00::10", ServiceFixtures.Port()), true, [] },
         { "UDP is not proxied", ServiceFixtures.Service("f", "10.96.0.8", ServiceFixtures.Port(protocol: "UDP", nodePort: 30053)), true, [] },
         {
             "every TCP port of a multi-port service",

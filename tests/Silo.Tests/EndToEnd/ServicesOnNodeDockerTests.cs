@@ -9,7 +9,7 @@ namespace Actors.Silo.Tests.EndToEnd;
 /// <summary>
 /// Services on a node of `actors up` against the real Docker engine, driven by kubectl: a NodePort on loopback
 /// balances over the ready pods, pods reach the Service by short and full DNS names and by cluster IP, a pod taken
-/// out of the Endpoints gets no more connections, and stopping the node takes the cluster IP off loopback.
+/// out of the Endpoints gets no more connections, and a deleted Service or a stopped node leaves nothing on loopback.
 /// The Service has no selector and the test writes its Endpoints, so the endpoints are exactly the ones named here.
 /// </summary>
 [Trait("Category", "Docker")]
@@ -23,6 +23,9 @@ public sealed class ServicesOnNodeDockerTests : IAsyncLifetime
     private readonly DockerClient _docker = new();
     private readonly string _clusterIP = $"10.{96 + Random.Shared.Next(16)}.{Random.Shared.Next(1, 255)}.{Random.Shared.Next(2, 255)}";
     private readonly int _nodePort = Random.Shared.Next(30000, 32768);
+    private const string KubernetesServiceIP = "10.96.0.1";
+
+    private readonly bool _kubernetesIPWasThere = OnLoopback(KubernetesServiceIP);
     private ActorsServerProcess? _up;
 
     private string Kubeconfig => Path.Combine(_directory.Path, "kubeconfig");
@@ -134,9 +137,28 @@ public sealed class ServicesOnNodeDockerTests : IAsyncLifetime
         Assert.Equal(2, after.Distinct().Count());
         Assert.NotEqual("", goneIP);
 
-        // A graceful stop takes the cluster IP off loopback.
+        // The Service gone: its cluster IP leaves loopback and its NodePort stops listening.
+        Assert.Contains("deleted", await RunAsync("delete", "service", "web"));
+        await Eventually.WaitAsync($"{_clusterIP} off lo and the NodePort closed", async () => !OnLoopback(_clusterIP) && !await AcceptsAsync(_nodePort), TimeSpan.FromSeconds(30));
+
+        // A graceful stop takes the kubernetes Service's cluster IP off loopback too, unless something else had put it there.
+        Assert.True(OnLoopback(KubernetesServiceIP), $"{KubernetesServiceIP} is not on lo");
         await _up!.StopAsync(TimeSpan.FromSeconds(30));
-        Assert.False(OnLoopback(_clusterIP), $"{_clusterIP} is still on lo after the node stopped");
+        Assert.True(_kubernetesIPWasThere || !OnLoopback(KubernetesServiceIP), $"{KubernetesServiceIP} is still on lo after the node stopped");
+    }
+
+    private static async Task<bool> AcceptsAsync(int port)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        try
+        {
+            await client.ConnectAsync(System.Net.IPAddress.Loopback, port, TestContext.Current.CancellationToken);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 
     private async Task WriteEndpointsAsync(IEnumerable<string> addresses)

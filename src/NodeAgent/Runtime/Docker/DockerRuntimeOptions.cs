@@ -46,6 +46,10 @@ public sealed record DockerRuntimeOptions
         {
             problems.Add("DockerRuntimeOptions.Network must not be empty");
         }
+        if (string.IsNullOrWhiteSpace(ClusterDomain))
+        {
+            problems.Add("DockerRuntimeOptions.ClusterDomain must not be empty");
+        }
         if (InspectConcurrency < 1)
         {
             problems.Add($"DockerRuntimeOptions.InspectConcurrency must be at least 1 (was {InspectConcurrency})");
