@@ -90,6 +90,8 @@ internal static class ContainerCreateBody
         }
         AddList(host, "ExtraHosts", config.ExtraHosts);
         AddList(host, "Dns", config.Dns);
+        AddList(host, "DnsSearch", config.DnsSearch);
+        AddList(host, "DnsOptions", config.DnsOptions);
         AddMap(host, "Tmpfs", config.Tmpfs);
         if (config.PortBindings is { Count: > 0 } bindings)
         {

@@ -28,6 +28,12 @@ public sealed record ContainerHostConfig
 
     public IReadOnlyList<string>? Dns { get; init; }
 
+    /// <summary>The resolv.conf search path.</summary>
+    public IReadOnlyList<string>? DnsSearch { get; init; }
+
+    /// <summary>resolv.conf options, e.g. <c>ndots:5</c>.</summary>
+    public IReadOnlyList<string>? DnsOptions { get; init; }
+
     /// <summary>Container path to mount options, e.g. <c>/run</c> → <c>rw,size=64m</c>.</summary>
     public IReadOnlyDictionary<string, string>? Tmpfs { get; init; }
 }

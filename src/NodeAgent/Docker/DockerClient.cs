@@ -141,6 +141,15 @@ public sealed class DockerClient : IDockerClient, IDisposable
     public async Task<DockerResult<ContainerDetails>> InspectContainerAsync(string id, CancellationToken cancellationToken = default) =>
         Parse<ContainerDetails>(await SendAsync(HttpMethod.Get, $"containers/{Escape(id)}/json", null, cancellationToken));
 
+    public async Task<DockerResult<NetworkDetails>> InspectNetworkAsync(string network, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(network))
+        {
+            return DockerResult<NetworkDetails>.Failure(DockerResultKind.Error, "The network name must not be empty.");
+        }
+        return Parse<NetworkDetails>(await SendAsync(HttpMethod.Get, $"networks/{Escape(network)}", null, cancellationToken));
+    }
+
     public async Task<DockerResult<IReadOnlyList<ContainerSummary>>> ListContainersAsync(
         bool all, IReadOnlyList<string>? labelFilters = null, CancellationToken cancellationToken = default)
     {

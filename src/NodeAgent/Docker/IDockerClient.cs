@@ -64,6 +64,9 @@ public interface IDockerClient
         DateTimeOffset? since = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>NotFound when the engine has no network by that name or ID (the service proxy needs the bridge's gateway).</summary>
+    Task<DockerResult<NetworkDetails>> InspectNetworkAsync(string network, CancellationToken cancellationToken = default);
+
     /// <summary>Runs a command in a running container and waits up to <paramref name="timeout"/> for it (exec probes).</summary>
     Task<DockerResult<ExecResult>> ExecAsync(
         string id, IReadOnlyList<string> cmd, TimeSpan timeout, CancellationToken cancellationToken = default);

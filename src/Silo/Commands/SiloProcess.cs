@@ -11,6 +11,7 @@ using Actors.NodeAgent.Agent;
 using Actors.NodeAgent.Docker;
 using Actors.NodeAgent.Runtime;
 using Actors.NodeAgent.Runtime.Docker;
+using Actors.NodeAgent.Services;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Sql;
 using Actors.Silo.Settings;
@@ -53,7 +54,10 @@ internal static class SiloProcess
         {
             var docker = new DockerClient(settings.DockerSocket);
             builder.Services.AddSingleton<IDockerClient>(docker);
-            builder.Services.AddSingleton<IContainerRuntime>(new DockerContainerRuntime(docker, settings.NodeName, new DockerRuntimeOptions()));
+            var runtimeOptions = new DockerRuntimeOptions();
+            var gateway = await builder.Services.AddNodeServicesAsync(docker, runtimeOptions.Network, cancellationToken);
+            runtimeOptions = runtimeOptions with { ClusterDns = gateway is null ? [] : [gateway.ToString()] };
+            builder.Services.AddSingleton<IContainerRuntime>(new DockerContainerRuntime(docker, settings.NodeName, runtimeOptions));
             builder.Services.AddSingleton(new NodeAgentHost(settings.NodeName, settings.AdvertiseAddress));
         }
         builder.Services.AddSilo(silo =>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Net;
 using Actors.NodeAgent.Docker;
+using Actors.NodeAgent.Services;
 using Actors.TestSupport;
 
 namespace Actors.NodeAgent.Tests.Docker;
@@ -31,6 +33,21 @@ public sealed class DockerClientTests : IAsyncLifetime
         Assert.NotEmpty(info.Value.KernelVersion);
         Assert.NotEmpty(info.Value.OperatingSystem);
         Assert.NotEmpty(info.Value.Architecture);
+    }
+
+    [Fact]
+    public async Task Network_inspect_finds_the_bridge_and_its_gateway_and_reports_a_missing_one_as_NotFound()
+    {
+        var bridge = await Client.InspectNetworkAsync("bridge", Token);
+        var missing = await Client.InspectNetworkAsync($"missing-{_containers.RunId}", Token);
+
+        Assert.True(bridge.IsOk, bridge.ToString());
+        Assert.Equal("bridge", bridge.Value.Name);
+        Assert.Contains(bridge.Value.IPAM.Config ?? [], c => c.Subnet is not null);
+        var gateway = await BridgeGateway.FindAsync(Client, "bridge", Token);
+        Assert.NotNull(gateway);
+        Assert.True(IPNetwork.Parse(bridge.Value.IPAM.Config!.First(c => c.Subnet!.Contains('.')).Subnet!).Contains(gateway), $"{gateway}");
+        Assert.Equal(DockerResultKind.NotFound, missing.Kind);
     }
 
     [Fact]

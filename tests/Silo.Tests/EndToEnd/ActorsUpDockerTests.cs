@@ -10,6 +10,7 @@ namespace Actors.Silo.Tests.EndToEnd;
 /// report a missing image, survive a restart of the process (adopted, not restarted), and leave nothing behind.
 /// </summary>
 [Trait("Category", "Docker")]
+[Collection(DockerNodeCollection.Name)]
 public sealed class ActorsUpDockerTests : IAsyncLifetime
 {
     private const string Kubectl = "/usr/lib/google-cloud-sdk/bin/kubectl.1.33";
@@ -61,6 +62,8 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
     {
         if (_up is not null)
         {
+            // Gracefully, so that the node takes the cluster IPs it put on loopback off again.
+            await _up.StopAsync(TimeSpan.FromSeconds(30));
             await _up.DisposeAsync();
         }
         await RemoveNodeContainersAsync();

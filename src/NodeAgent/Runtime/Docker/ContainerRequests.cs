@@ -18,7 +18,16 @@ public static class ContainerRequests
         Cmd = [],
         Hostname = pod.Hostname,
         Labels = ContainerLabels.ForSandbox(pod, nodeName, attempt),
-        HostConfig = new ContainerHostConfig { NetworkMode = options.Network },
+        HostConfig = options.ClusterDns.Count == 0
+            ? new ContainerHostConfig { NetworkMode = options.Network }
+            : new ContainerHostConfig
+            {
+                NetworkMode = options.Network,
+                Dns = options.ClusterDns,
+                // Kubernetes' ClusterFirst search path: short names resolve in the pod's namespace first.
+                DnsSearch = [$"{pod.Namespace}.svc.{options.ClusterDomain}", $"svc.{options.ClusterDomain}", options.ClusterDomain],
+                DnsOptions = ["ndots:5"],
+            },
     };
 
     public static ContainerCreateRequest Container(PodSandboxConfig pod, string nodeName, ContainerLaunch container, string sandboxId)

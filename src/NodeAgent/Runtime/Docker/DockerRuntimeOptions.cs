@@ -12,6 +12,15 @@ public sealed record DockerRuntimeOptions
     /// <summary>The engine network sandboxes join; the pod IP is the sandbox's address on it.</summary>
     public string Network { get; init; } = "bridge";
 
+    /// <summary>
+    /// The cluster DNS servers pods use (the bridge gateway, where the node serves cluster DNS); empty leaves the
+    /// engine's default resolv.conf. Set on the sandbox only: containers that join it share its resolv.conf.
+    /// </summary>
+    public IReadOnlyList<string> ClusterDns { get; init; } = [];
+
+    /// <summary>The cluster's DNS domain, the base of a pod's search path.</summary>
+    public string ClusterDomain { get; init; } = "cluster.local";
+
     /// <summary>How many containers ListPodsAsync inspects at once; bounded so a big node does not flood the engine.</summary>
     public int InspectConcurrency { get; init; } = 8;
 
@@ -36,6 +45,10 @@ public sealed record DockerRuntimeOptions
         if (string.IsNullOrWhiteSpace(Network))
         {
             problems.Add("DockerRuntimeOptions.Network must not be empty");
+        }
+        if (string.IsNullOrWhiteSpace(ClusterDomain))
+        {
+            problems.Add("DockerRuntimeOptions.ClusterDomain must not be empty");
         }
         if (InspectConcurrency < 1)
         {

@@ -82,6 +82,21 @@ public sealed class ContainerRequestsTests
         Assert.Equal("actors-net", request.HostConfig.NetworkMode);
         Assert.Equal("web-7d9", request.Hostname);
         Assert.Equal("POD", request.Labels!["io.kubernetes.container.name"]);
+        Assert.Null(request.HostConfig.Dns);
+        Assert.Null(request.HostConfig.DnsSearch);
+    }
+
+    [Fact]
+    public void Sandbox_resolves_through_cluster_DNS_with_the_pods_namespace_first()
+    {
+        var options = new DockerRuntimeOptions { ClusterDns = ["172.17.0.1"] };
+
+        var request = ContainerRequests.Sandbox(PodFixtures.Pod(), "node-a", 0, options);
+
+        Assert.Equal(["172.17.0.1"], request.HostConfig.Dns);
+        Assert.Equal(["shop.svc.cluster.local", "svc.cluster.local", "cluster.local"], request.HostConfig.DnsSearch);
+        Assert.Equal(["ndots:5"], request.HostConfig.DnsOptions);
+        Assert.Equal("bridge", request.HostConfig.NetworkMode);
     }
 
     [Theory]

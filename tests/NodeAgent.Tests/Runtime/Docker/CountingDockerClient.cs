@@ -53,6 +53,9 @@ internal sealed class CountingDockerClient(IDockerClient inner) : IDockerClient
         IReadOnlyDictionary<string, IReadOnlyList<string>>? filters = null, DateTimeOffset? since = null, CancellationToken cancellationToken = default) =>
         inner.MonitorEventsAsync(filters, since, cancellationToken);
 
+    public Task<DockerResult<NetworkDetails>> InspectNetworkAsync(string network, CancellationToken cancellationToken = default) =>
+        inner.InspectNetworkAsync(network, cancellationToken);
+
     public Task<DockerResult<ExecResult>> ExecAsync(string id, IReadOnlyList<string> cmd, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         inner.ExecAsync(id, cmd, timeout, cancellationToken);
 }

@@ -82,4 +82,8 @@ public sealed class RuntimeMappingTests
                 WatchRetryInitial = TimeSpan.FromMilliseconds(initialMs),
                 WatchRetryMax = TimeSpan.FromMilliseconds(maxMs),
             }.Validate().Count);
+
+    [Fact]
+    public void Options_validation_wants_a_cluster_domain() =>
+        Assert.Equal(["DockerRuntimeOptions.ClusterDomain must not be empty"], new DockerRuntimeOptions { ClusterDomain = " " }.Validate());
 }

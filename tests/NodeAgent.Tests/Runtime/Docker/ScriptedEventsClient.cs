@@ -47,6 +47,8 @@ internal sealed class ScriptedEventsClient(params ScriptedEventsClient.Answer[] 
 
     public Task<DockerResult<DockerInfo>> InfoAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<DockerResult<NetworkDetails>> InspectNetworkAsync(string network, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<DockerResult<IReadOnlyList<ImageSummary>>> ListImagesAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<DockerResult<ImageDetails>> InspectImageAsync(string image, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.NodeAgent.Services;
+
+/// <summary>
+/// The node's userspace proxy (kube-proxy's role): keeps one listener per NodePort and cluster IP port that the
+/// Services call for, with the cluster IPs on the loopback interface, and one rotation per Service port.
+/// </summary>
+public sealed class ServiceProxy(Func<ServiceSnapshot> snapshot, IPAddress? bridgeGateway, ILogger logger) : IAsyncDisposable
+{
+    private readonly Dictionary<ListenerSpec, ServiceListener> _open = [];
+    private readonly ConcurrentDictionary<ServicePortKey, long> _turns = new();
+    private readonly LoopbackAddresses _loopback = new(logger);
+    private readonly CancellationTokenSource _connections = new();
+
+    /// <summary>Brings listeners and loopback addresses in line with the current snapshot; one caller at a time.</summary>
+    public async Task ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var services = snapshot().Services;
+        var (close, open) = ListenerPlan.Diff(_open.Keys.ToHashSet(), ListenerPlan.Listeners(services, bridgeGateway));
+        foreach (var spec in close)
+        {
+            await _open[spec].DisposeAsync();
+            _open.Remove(spec);
+        }
+        await _loopback.ReconcileAsync(ListenerPlan.LoopbackAddresses(services), cancellationToken);
+        foreach (var spec in open)
+        {
+            if (ServiceListener.TryStart(spec, snapshot, NextTurn, logger, _connections.Token) is { } listener)
+            {
+                _open[spec] = listener;
+            }
+        }
+    }
+
+    /// <summary>Closes every listener and connection and takes the cluster IPs off the loopback interface.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _connections.CancelAsync();
+        foreach (var listener in _open.Values)
+        {
+            await listener.DisposeAsync();
+        }
+        _open.Clear();
+        await _loopback.ReconcileAsync(new HashSet<IPAddress>(), CancellationToken.None);
+        _connections.Dispose();
+    }
+
+    private long NextTurn(ServicePortKey key) => _turns.AddOrUpdate(key, 0, (_, turn) => turn + 1);
+}

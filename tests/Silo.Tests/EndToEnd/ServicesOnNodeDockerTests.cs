@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using System.Net.NetworkInformation;
+using System.Text.RegularExpressions;
+using Actors.NodeAgent.Docker;
+using Actors.TestSupport;
+
+namespace Actors.Silo.Tests.EndToEnd;
+
+/// <summary>
+/// Services on a node of `actors up` against the real Docker engine, driven by kubectl: a NodePort on loopback
+/// balances over the ready pods, pods reach the Service by short and full DNS names and by cluster IP, a pod taken
+/// out of the Endpoints gets no more connections, and a deleted Service or a stopped node leaves nothing on loopback.
+/// The Service has no selector and the test writes its Endpoints, so the endpoints are exactly the ones named here.
+/// </summary>
+[Trait("Category", "Docker")]
+[Collection(DockerNodeCollection.Name)]
+public sealed class ServicesOnNodeDockerTests : IAsyncLifetime
+{
+    private const string Kubectl = "/usr/lib/google-cloud-sdk/bin/kubectl.1.33";
+
+    private readonly TempDirectory _directory = new();
+    private readonly string _node = "svc-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly DockerClient _docker = new();
+    private readonly string _clusterIP = $"10.{96 + Random.Shared.Next(16)}.{Random.Shared.Next(1, 255)}.{Random.Shared.Next(2, 255)}";
+    private readonly int _nodePort = Random.Shared.Next(30000, 32768);
+    private const string KubernetesServiceIP = "10.96.0.1";
+
+    private readonly bool _kubernetesIPWasThere = OnLoopback(KubernetesServiceIP);
+    private ActorsServerProcess? _up;
+
+    private string Kubeconfig => Path.Combine(_directory.Path, "kubeconfig");
+
+    private string Web => $$$"""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          replicas: 3
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              terminationGracePeriodSeconds: 1
+              containers:
+              - name: httpd
+                image: actors/busybox:1
+                command: ["sh", "-c", "echo $POD_NAME > /tmp/index.html; exec httpd -f -p 8080 -h /tmp"]
+                env:
+                - name: POD_NAME
+                  valueFrom: {fieldRef: {fieldPath: metadata.name}}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec:
+          type: NodePort
+          clusterIP: {{{_clusterIP}}}
+          ports: [{name: http, port: 80, targetPort: 8080, nodePort: {{{_nodePort}}}}]
+        """;
+
+    public async ValueTask InitializeAsync()
+    {
+        _up = await ActorsServerProcess.StartCommandAsync("up", _node, _directory.Path, new Dictionary<string, string> { ["ACTORS_MEMBERSHIP_PROFILE"] = "test" }, FreePort.Next());
+        await Eventually.WaitAsync("the node registered and the kubeconfig written", () =>
+            _up.Output.Contains("runs pods on the Docker engine", StringComparison.Ordinal) && File.Exists(Kubeconfig), TimeSpan.FromSeconds(30), () => _up.Output);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_up is not null)
+        {
+            // Gracefully, so that the node takes its cluster IPs (this test's and the kubernetes Service's) off loopback.
+            await _up.StopAsync(TimeSpan.FromSeconds(30));
+            await _up.DisposeAsync();
+        }
+        var listed = await _docker.ListContainersAsync(all: true, [$"io.actors.node={_node}"]);
+        foreach (var container in listed.Value ?? [])
+        {
+            await _docker.RemoveContainerAsync(container.Id, force: true);
+        }
+        if (OnLoopback(_clusterIP))
+        {
+            using var remove = Process.Start("ip", ["addr", "del", $"{_clusterIP}/32", "dev", "lo"]);
+            await remove.WaitForExitAsync();
+        }
+        _docker.Dispose();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task A_NodePort_service_balances_over_its_endpoints_and_pods_reach_it_by_name_and_cluster_IP()
+    {
+        Assert.SkipUnless(File.Exists(Kubectl), $"{Kubectl} is not installed");
+        var manifest = Path.Combine(_directory.Path, "web.yaml");
+        await File.WriteAllTextAsync(manifest, Web, TestContext.Current.CancellationToken);
+        Assert.Contains("deployment.apps/web created", await RunAsync("apply", "-f", manifest));
+        Assert.Contains("successfully rolled out", await RunAsync("rollout", "status", "deployment/web", "--timeout=60s"));
+        var pods = (await RunAsync("get", "pods", "-l", "app=web", "-o", "jsonpath={range .items[*]}{.metadata.name} {.status.podIP}{\"\\n\"}{end}"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).ToDictionary(p => p[0], p => p[1]);
+        Assert.Equal(3, pods.Count);
+        await WriteEndpointsAsync(pods.Values);
+
+        // Nine connections in a row go round the three endpoints: three each.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        http.DefaultRequestHeaders.ConnectionClose = true;
+        var nodePort = $"http://127.0.0.1:{_nodePort}/index.html";
+        await Eventually.WaitAsync("the NodePort answering from a web pod", async () => pods.ContainsKey(await GetAsync(http, nodePort)), TimeSpan.FromSeconds(30), () => _up!.Output);
+        var answers = new List<string>();
+        for (var i = 0; i < 9; i++)
+        {
+            answers.Add(await GetAsync(http, nodePort));
+        }
+        Assert.Equal(pods.Keys.Order(), answers.Distinct().Order());
+        Assert.All(answers.GroupBy(a => a), group => Assert.Equal(3, group.Count()));
+        Assert.True(OnLoopback(_clusterIP), $"{_clusterIP} is not on lo");
+
+        // From inside the cluster: the short name, namespace-qualified, fully qualified, the cluster IP, and the NodePort on the gateway.
+        var clientLog = await RunClientAsync(["web", "web.default", "web.default.svc.cluster.local", _clusterIP]);
+        Assert.Contains("search default.svc.cluster.local svc.cluster.local cluster.local", clientLog);
+        Assert.Contains("options ndots:5", clientLog);
+        foreach (var target in new[] { "web", "web.default", "web.default.svc.cluster.local", _clusterIP })
+        {
+            Assert.True(Regex.IsMatch(clientLog, $@"(?m)^{Regex.Escape(target)}=({string.Join('|', pods.Keys)})$"), $"{target} not reached:\n{clientLog}");
+        }
+
+        // Out of the Endpoints, out of rotation: three connections in a row would have reached it had it still been in.
+        var (gone, goneIP) = pods.First();
+        await WriteEndpointsAsync(pods.Where(p => p.Key != gone).Select(p => p.Value));
+        await Eventually.WaitAsync($"three connections in a row without {gone}", async () =>
+        {
+            var round = new[] { await GetAsync(http, nodePort), await GetAsync(http, nodePort), await GetAsync(http, nodePort) };
+            return !round.Contains(gone);
+        }, TimeSpan.FromSeconds(30));
+        Assert.Contains("deleted", await RunAsync("delete", "pod", gone, "--wait=true"));
+        var after = new[] { await GetAsync(http, nodePort), await GetAsync(http, nodePort), await GetAsync(http, nodePort), await GetAsync(http, nodePort) };
+        Assert.DoesNotContain(gone, after);
+        Assert.Equal(2, after.Distinct().Count());
+        Assert.NotEqual("", goneIP);
+
+        // The Service gone: its cluster IP leaves loopback and its NodePort stops listening.
+        Assert.Contains("deleted", await RunAsync("delete", "service", "web"));
+        await Eventually.WaitAsync($"{_clusterIP} off lo and the NodePort closed", async () => !OnLoopback(_clusterIP) && !await AcceptsAsync(_nodePort), TimeSpan.FromSeconds(30));
+
+        // A graceful stop takes the kubernetes Service's cluster IP off loopback too, unless something else had put it there.
+        Assert.True(OnLoopback(KubernetesServiceIP), $"{KubernetesServiceIP} is not on lo");
+        await _up!.StopAsync(TimeSpan.FromSeconds(30));
+        Assert.True(_kubernetesIPWasThere || !OnLoopback(KubernetesServiceIP), $"{KubernetesServiceIP} is still on lo after the node stopped");
+    }
+
+    private static async Task<bool> AcceptsAsync(int port)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        try
+        {
+            await client.ConnectAsync(System.Net.IPAddress.Loopback, port, TestContext.Current.CancellationToken);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
+    private async Task WriteEndpointsAsync(IEnumerable<string> addresses)
+    {
+        var path = Path.Combine(_directory.Path, "endpoints.yaml");
+        var list = string.Join(", ", addresses.Select(a => $"{{ip: {a}}}"));
+        await File.WriteAllTextAsync(path, $$"""
+            apiVersion: v1
+            kind: Endpoints
+            metadata: {name: web}
+            subsets: [{addresses: [{{list}}], ports: [{name: http, port: 8080, protocol: TCP}]}]
+            """, TestContext.Current.CancellationToken);
+        var applied = await RunAsync("apply", "-f", path);
+        Assert.Contains("endpoints/web", applied);
+    }
+
+    /// <summary>
+    /// Runs a client pod that prints its resolv.conf and, per target, the page it got; returns its log. The image's
+    /// wget crashes in its libc resolver, and its nslookup searches only names without dots, so the client walks
+    /// the pod's search path itself as a libc resolver does with ndots:5 (every name here has fewer dots), asks
+    /// busybox's own nslookup, and speaks HTTP through nc.
+    /// </summary>
+    private async Task<string> RunClientAsync(IReadOnlyList<string> targets)
+    {
+        var script = $$"""
+            cat /etc/resolv.conf
+            search=$(awk '/^search/ {$1=""; print}' /etc/resolv.conf)
+            resolve() {
+              for d in $search ""; do
+                a=$(nslookup -type=a "$1${d:+.$d}" 2>/dev/null | awk '/^Name:/ {n=1} n && /^Address:/ {print $2; exit}')
+                if [ -n "$a" ]; then echo "$a"; return; fi
+              done
+            }
+            for t in {{string.Join(' ', targets)}}; do
+              case $t in
+                [0-9]*) ip=$t ;;
+                *) ip=$(resolve $t) ;;
+              esac
+              echo "$t=$(printf 'GET /index.html HTTP/1.0\r\n\r\n' | nc -w 5 $ip 80 | tail -n 1)"
+            done
+            """;
+        var path = Path.Combine(_directory.Path, "client.yaml");
+        await File.WriteAllTextAsync(path, $$"""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: client}
+            spec:
+              restartPolicy: Never
+              terminationGracePeriodSeconds: 1
+              containers: [{name: wget, image: actors/busybox:1, command: ["sh", "-c", {{System.Text.Json.JsonSerializer.Serialize(script)}}]}]
+            """, TestContext.Current.CancellationToken);
+        Assert.Contains("pod/client created", await RunAsync("apply", "-f", path));
+        await Eventually.WaitAsync("the client pod finished", async () =>
+            await RunAsync("get", "pod", "client", "-o", "jsonpath={.status.phase}") is "Succeeded" or "Failed", TimeSpan.FromSeconds(60), () => _up!.Output);
+        return await RunAsync("logs", "client");
+    }
+
+    private static async Task<string> GetAsync(HttpClient http, string url) =>
+        (await http.GetStringAsync(url, TestContext.Current.CancellationToken)).Trim();
+
+    private static bool OnLoopback(string address) =>
+        NetworkInterface.GetAllNetworkInterfaces().Where(n => n.Name == "lo")
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses).Any(a => a.Address.ToString() == address);
+
+    private async Task<string> RunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Kubectl) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("--kubeconfig");
+        start.ArgumentList.Add(Kubeconfig);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (await output) + (await error);
+    }
+}
