@@ -35,6 +35,7 @@ foreach (var column in columns)
 if (!scenario.Smoke)
 {
     results.Add(raw.Name, Rows.Sequential(scenario.Replicas), [await raw.CreateInOrderAsync("sequential", scenario.Replicas)]);
+    results.Add(raw.Name, Rows.PodShaped(scenario.Replicas), [await raw.CreatePodShapedAsync("pods", scenario.Replicas)]);
     foreach (var column in columns)
     {
         results.Add(column.Name, Rows.Rolling, [await column.RollingUpdateAsync("rolling")]);

@@ -34,6 +34,25 @@ internal sealed class RawColumn(DockerClient docker, Scenario scenario) : IColum
         return elapsed;
     }
 
+    /// <summary>
+    /// The floor for Actors' pod shape: per replica a sandbox container holding the network, then the app container
+    /// joined to it, replicas in parallel. Running counts the app containers.
+    /// </summary>
+    public async Task<TimeSpan> CreatePodShapedAsync(string run, int replicas)
+    {
+        var clock = Stopwatch.StartNew();
+        var starting = Task.WhenAll(Enumerable.Range(0, replicas).Select(async i =>
+        {
+            var sandbox = await StartAsync($"{run}-sandbox", i, scenario.Image, new ContainerHostConfig());
+            await StartAsync(run, i, scenario.Image, new ContainerHostConfig { NetworkMode = $"container:{sandbox}" });
+        }));
+        var elapsed = await Poll.UntilAsync($"{replicas} raw pods running", clock, async () => (await RunningAsync(run)).Count == replicas);
+        await starting;
+        await RemoveAsync(run);
+        await RemoveAsync($"{run}-sandbox");
+        return elapsed;
+    }
+
     private async Task StartInOrderAsync(string run, int replicas)
     {
         for (var i = 0; i < replicas; i++)
@@ -65,7 +84,10 @@ internal sealed class RawColumn(DockerClient docker, Scenario scenario) : IColum
         return elapsed;
     }
 
-    /// <summary>A supervisor polling the container, replacing it when it has stopped: what an orchestrator does, at its simplest.</summary>
+    /// <summary>
+    /// A supervisor polling the container and starting a replacement when it has stopped: what an orchestrator does,
+    /// at its simplest. The dead one is left for the clean-up, as the orchestrators keep theirs for a while too.
+    /// </summary>
     public async Task<TimeSpan> SelfHealAsync(string run)
     {
         var victim = await StartAsync(run, 0, scenario.Image);
@@ -84,7 +106,6 @@ internal sealed class RawColumn(DockerClient docker, Scenario scenario) : IColum
                 {
                     return false;
                 }
-                await docker.RemoveContainerAsync(victim, force: true);
                 replacement = await StartAsync(run, 1, scenario.Image);
             }
             return (await RunningAsync(run)).Any(c => c.Id == replacement);
@@ -93,7 +114,9 @@ internal sealed class RawColumn(DockerClient docker, Scenario scenario) : IColum
         return elapsed;
     }
 
-    private async Task<string> StartAsync(string run, int index, string image)
+    private Task<string> StartAsync(string run, int index, string image) => StartAsync(run, index, image, new ContainerHostConfig());
+
+    private async Task<string> StartAsync(string run, int index, string image, ContainerHostConfig host)
     {
         var request = new ContainerCreateRequest
         {
@@ -101,6 +124,7 @@ internal sealed class RawColumn(DockerClient docker, Scenario scenario) : IColum
             Image = image,
             Cmd = Scenario.Command,
             Labels = new Dictionary<string, string> { [BenchScript.Label] = "raw", [RunLabel] = run, [ImageLabel] = image },
+            HostConfig = host,
         };
         var created = await docker.CreateContainerAsync(request);
         if (!created.IsOk)

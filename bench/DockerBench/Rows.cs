@@ -15,5 +15,7 @@ internal static class Rows
 
     public static string Sequential(int replicas) => $"{replicas} replicas, one at a time";
 
-    public static IReadOnlyList<string> InOrder(int replicas) => [One, Many(replicas), Sequential(replicas), Rolling, SelfHeal, Sandboxes];
+    public static string PodShaped(int replicas) => $"{replicas} replicas as sandbox + app pairs";
+
+    public static IReadOnlyList<string> InOrder(int replicas) => [One, Many(replicas), Sequential(replicas), PodShaped(replicas), Rolling, SelfHeal, Sandboxes];
 }
