@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Actors.NodeAgent.Docker;
+using Actors.NodeAgent.Runtime;
+
+namespace Actors.DockerBench;
+
+/// <summary>
+/// <c>actors up</c>: Deployments through its Kubernetes API, Running read from the pods' status as kubectl would
+/// (phase Running and every container ready).
+/// </summary>
+internal sealed class ActorsColumn(KubeApi kube, DockerClient docker, string node, Scenario scenario) : IColumn
+{
+    public const string Label = "Actors";
+
+    public string Name => Label;
+
+    private const string Deployments = "apis/apps/v1/namespaces/default/deployments";
+
+    /// <summary>The engine's running containers when the last <see cref="CreateAsync"/> saw all its pods Running, sandboxes apart.</summary>
+    public (int Sandboxes, int Containers, int Pods) LastEngineCount { get; private set; }
+
+    public async Task<TimeSpan> CreateAsync(string deployment, int replicas)
+    {
+        var clock = Stopwatch.StartNew();
+        await kube.PostAsync(Deployments, Deployment(deployment, replicas));
+        var elapsed = await Poll.UntilAsync($"{deployment} running", clock, async () => (await RunningPodsAsync(deployment)).Count == replicas);
+        var containers = await NodeContainersAsync([]);
+        var sandboxes = containers.Count(c => c.Labels?.GetValueOrDefault(PodSandboxConfig.ContainerNameLabel) == PodSandboxConfig.SandboxContainerName);
+        LastEngineCount = (sandboxes, containers.Count - sandboxes, replicas);
+        await RemoveAsync(deployment);
+        return elapsed;
+    }
+
+    public async Task<TimeSpan> RollingUpdateAsync(string run)
+    {
+        var deployment = run;
+        var desired = Scenario.RollingReplicas;
+        await kube.PostAsync(Deployments, Deployment(deployment, desired));
+        await Poll.UntilAsync($"{deployment} running", Stopwatch.StartNew(), async () => (await RunningPodsAsync(deployment)).Count == desired);
+
+        var current = (await kube.GetAsync($"{Deployments}/{deployment}"))!;
+        current["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = scenario.UpdatedImage;
+        var clock = Stopwatch.StartNew();
+        await kube.PutAsync($"{Deployments}/{deployment}", current);
+        var elapsed = await Poll.UntilAsync($"{deployment} updated", clock, async () =>
+        {
+            var running = await RunningPodsAsync(deployment);
+            return running.Count == desired && running.All(p => (string?)p["spec"]?["containers"]?[0]?["image"] == scenario.UpdatedImage);
+        });
+        await RemoveAsync(deployment);
+        return elapsed;
+    }
+
+    public async Task<TimeSpan> SelfHealAsync(string run)
+    {
+        var deployment = run;
+        await kube.PostAsync(Deployments, Deployment(deployment, 1));
+        await Poll.UntilAsync($"{deployment} running", Stopwatch.StartNew(), async () => (await RunningPodsAsync(deployment)).Count == 1);
+        var pod = (string)(await RunningPodsAsync(deployment))[0]["metadata"]!["name"]!;
+        var victim = (await NodeContainersAsync([$"{PodSandboxConfig.PodNameLabel}={pod}", $"{PodSandboxConfig.ContainerNameLabel}={Scenario.ContainerName}"])).Single();
+        var clock = Stopwatch.StartNew();
+        var killed = await docker.KillContainerAsync(victim.Id, "KILL");
+        if (!killed.IsOk)
+        {
+            throw new InvalidOperationException($"docker kill {victim.Id}: {killed}");
+        }
+        var elapsed = await Poll.UntilAsync($"{pod} restarted", clock, async () =>
+            (await RunningPodsAsync(deployment)).Any(p => p["status"]?["containerStatuses"]?[0]?["restartCount"]?.GetValue<int>() >= 1));
+        await RemoveAsync(deployment);
+        return elapsed;
+    }
+
+    private JsonObject Deployment(string name, int replicas) => new()
+    {
+        ["metadata"] = new JsonObject { ["name"] = name },
+        ["spec"] = new JsonObject
+        {
+            ["replicas"] = replicas,
+            ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["app"] = name } },
+            ["template"] = new JsonObject
+            {
+                ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["app"] = name } },
+                ["spec"] = new JsonObject
+                {
+                    ["terminationGracePeriodSeconds"] = 1,
+                    ["containers"] = new JsonArray(new JsonObject
+                    {
+                        ["name"] = Scenario.ContainerName,
+                        ["image"] = scenario.Image,
+                        ["command"] = new JsonArray([.. Scenario.Command.Select(c => (JsonNode?)c)]),
+                    }),
+                },
+            },
+        },
+    };
+
+    /// <summary>Pods in phase Running whose containers are all ready, what <c>kubectl get pods</c> shows as 1/1 Running.</summary>
+    private async Task<List<JsonNode>> RunningPodsAsync(string deployment)
+    {
+        var pods = (await kube.GetAsync($"api/v1/namespaces/default/pods?labelSelector=app%3D{deployment}"))!["items"]!.AsArray();
+        return [.. pods.OfType<JsonNode>().Where(p =>
+            (string?)p["status"]?["phase"] == "Running"
+            && p["status"]?["containerStatuses"] is JsonArray statuses && statuses.Count > 0
+            && statuses.All(s => s?["ready"]?.GetValue<bool>() == true))];
+    }
+
+    private async Task<IReadOnlyList<ContainerSummary>> NodeContainersAsync(IReadOnlyList<string> labels) =>
+        (await docker.ListContainersAsync(all: false, [$"{PodSandboxConfig.NodeLabel}={node}", .. labels])).Value ?? [];
+
+    /// <summary>Deletes the Deployment and waits for every container of the node to go, so the next row starts on a quiet engine.</summary>
+    private async Task RemoveAsync(string deployment)
+    {
+        await kube.DeleteAsync($"{Deployments}/{deployment}");
+        await Poll.UntilAsync($"{deployment} containers gone", Stopwatch.StartNew(), async () =>
+            ((await docker.ListContainersAsync(all: true, [$"{PodSandboxConfig.NodeLabel}={node}"])).Value ?? []).Count == 0);
+    }
+}
