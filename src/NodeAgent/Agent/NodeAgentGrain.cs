@@ -97,7 +97,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
             var count = record.StartFailures.TryGetValue(failure.Container, out var previous) ? previous.Count + 1 : 1;
             record.StartFailures[failure.Container] = new ContainerStartRecord(failure.Reason, failure.Message, now, count);
         }
-        await RefreshObservedAsync();
+        await RefreshPodAsync(podUid);
         if (_observed.TryGetValue(podUid, out var observed))
         {
             foreach (var started in observed.Containers.Where(c => c.State == RuntimeContainerState.Running))
@@ -112,7 +112,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
     {
         if (_pods.TryGetValue(podUid, out var record))
         {
-            await RefreshObservedAsync();
+            await RefreshPodAsync(podUid);
             await SyncAsync(record);
         }
     }
@@ -244,6 +244,24 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
         if (pods.IsOk)
         {
             _observed = pods.Value!.ToDictionary(p => p.Uid, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>Re-reads one pod from the engine: a pod's own change costs one filtered list, not the whole node's.</summary>
+    private async Task RefreshPodAsync(string podUid)
+    {
+        var pod = await _runtime.TryGetPodAsync(podUid, _stopping.Token);
+        if (!pod.IsOk)
+        {
+            return;
+        }
+        if (pod.Value is { } found)
+        {
+            _observed[podUid] = found;
+        }
+        else
+        {
+            _observed.Remove(podUid);
         }
     }
 

@@ -32,7 +32,11 @@ public static class PodSyncPlanner
             {
                 return new PodSyncPlan([], builder.Pending(), wait);
             }
-            return new PodSyncPlan([new PodAction.RunSandbox()], builder.Pending(), null);
+            // A new pod gets its sandbox and its first containers in one pass, as the kubelet's SyncPod does.
+            var starts = input.Observed is null
+                ? PlanContainers(input with { Observed = new RuntimePod(input.Pod.Metadata?.Uid ?? "", "", "", null, SandboxRunning: true, null, []) }).Actions
+                : [];
+            return new PodSyncPlan([new PodAction.RunSandbox(), .. starts], builder.Pending(), null);
         }
         return PlanContainers(input);
     }

@@ -21,6 +21,15 @@ public interface IContainerRuntime
     async Task<RuntimeResult<IReadOnlyList<RuntimePod>>> TryListPodsAsync(CancellationToken cancellationToken) =>
         RuntimeResult<IReadOnlyList<RuntimePod>>.Success(await ListPodsAsync(cancellationToken));
 
+    /// <summary>One pod as the engine holds it (null: nothing of it is there), for a sync of that pod alone.</summary>
+    async Task<RuntimeResult<RuntimePod?>> TryGetPodAsync(string podUid, CancellationToken cancellationToken)
+    {
+        var pods = await TryListPodsAsync(cancellationToken);
+        return pods.IsOk
+            ? RuntimeResult<RuntimePod?>.Success(pods.Value!.FirstOrDefault(p => p.Uid == podUid))
+            : RuntimeResult<RuntimePod?>.Failed(pods.Failure, pods.Message ?? "");
+    }
+
     /// <summary><see cref="InfoAsync"/> as a value: an unreachable engine is a failure rather than zero capacity.</summary>
     async Task<RuntimeResult<RuntimeInfo>> TryInfoAsync(CancellationToken cancellationToken) =>
         RuntimeResult<RuntimeInfo>.Success(await InfoAsync(cancellationToken));

@@ -57,7 +57,8 @@ public sealed class PodSyncInitAndDeletionTests
     {
         var plan = PodSyncPlanner.Plan(Input(WithInits(), observed: null));
 
-        Assert.Equal([new PodAction.RunSandbox()], plan.Actions);
+        // The sandbox and the first init container in one pass; the app containers wait for the inits.
+        Assert.Equal([new PodAction.RunSandbox(), new PodAction.StartContainer("i1", 0, true)], plan.Actions);
         Assert.All(plan.Status!.InitContainerStatuses!.Concat(plan.Status.ContainerStatuses!), s => Assert.Equal("PodInitializing", s.State!.Waiting!.Reason));
         Assert.Equal("False", Condition(plan, "Initialized").Status);
     }

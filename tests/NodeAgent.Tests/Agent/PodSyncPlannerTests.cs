@@ -7,11 +7,11 @@ namespace Actors.NodeAgent.Tests.Agent;
 public sealed class PodSyncPlannerTests
 {
     [Fact]
-    public void Plan_without_a_sandbox_runs_one_and_reports_ContainerCreating()
+    public void Plan_without_a_sandbox_runs_one_and_its_containers_in_one_pass_and_reports_ContainerCreating()
     {
         var plan = PodSyncPlanner.Plan(Input(Pod(), observed: null));
 
-        Assert.Equal([new PodAction.RunSandbox()], plan.Actions);
+        Assert.Equal([new PodAction.RunSandbox(), new PodAction.StartContainer("app", 0, false)], plan.Actions);
         Assert.Null(plan.RequeueAfter);
         Assert.Equal("Pending", plan.Status!.Phase);
         Assert.Equal("ContainerCreating", Status(plan, "app").State!.Waiting!.Reason);
@@ -51,7 +51,7 @@ public sealed class PodSyncPlannerTests
     {
         var plan = PodSyncPlanner.Plan(Input(Pod(), observed: null, Failure(PodWorker.SandboxName, "FailedCreatePodSandBox", failures, secondsAgo)));
 
-        var retried = plan.Actions.SequenceEqual([new PodAction.RunSandbox()]);
+        var retried = plan.Actions.SequenceEqual([new PodAction.RunSandbox(), new PodAction.StartContainer("app", 0, false)]);
         Assert.True(retried == (requeueSeconds is null), scenario);
         Assert.Equal(requeueSeconds is null ? null : TimeSpan.FromSeconds(requeueSeconds.Value), plan.RequeueAfter);
         Assert.Equal("Pending", plan.Status!.Phase);

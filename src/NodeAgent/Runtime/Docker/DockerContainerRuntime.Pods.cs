@@ -8,14 +8,30 @@ public sealed partial class DockerContainerRuntime
     public async Task<IReadOnlyList<RuntimePod>> ListPodsAsync(CancellationToken cancellationToken) =>
         (await TryListPodsAsync(cancellationToken)).Value ?? [];
 
-    public async Task<RuntimeResult<IReadOnlyList<RuntimePod>>> TryListPodsAsync(CancellationToken cancellationToken)
+    public Task<RuntimeResult<IReadOnlyList<RuntimePod>>> TryListPodsAsync(CancellationToken cancellationToken) =>
+        ListAsync([ContainerLabels.NodeFilter(_nodeName)], wholeNode: true, cancellationToken);
+
+    public async Task<RuntimeResult<RuntimePod?>> TryGetPodAsync(string podUid, CancellationToken cancellationToken)
     {
-        var listed = await _docker.ListContainersAsync(all: true, [ContainerLabels.NodeFilter(_nodeName)], cancellationToken);
+        var pods = await ListAsync(ContainerLabels.PodFilters(_nodeName, podUid), wholeNode: false, cancellationToken);
+        return pods.IsOk
+            ? RuntimeResult<RuntimePod?>.Success(pods.Value!.FirstOrDefault(p => p.Uid == podUid))
+            : RuntimeResult<RuntimePod?>.Failed(pods.Failure, pods.Message ?? "");
+    }
+
+    /// <summary>Lists and inspects; only a whole-node list knows which cached inspections are of removed containers.</summary>
+    private async Task<RuntimeResult<IReadOnlyList<RuntimePod>>> ListAsync(IReadOnlyList<string> filters, bool wholeNode, CancellationToken cancellationToken)
+    {
+        var listed = await _docker.ListContainersAsync(all: true, filters, cancellationToken);
         if (!listed.IsOk)
         {
             return RuntimeFailures.Failed<IReadOnlyList<RuntimePod>>(listed.Kind, listed.Message, RuntimeFailure.EngineError);
         }
         var inspected = await InspectAllAsync(listed.Value, cancellationToken);
+        if (wholeNode)
+        {
+            ForgetRemoved(listed.Value);
+        }
         if (!inspected.IsOk)
         {
             return RuntimeFailures.Failed<IReadOnlyList<RuntimePod>>(inspected.Kind, inspected.Message, RuntimeFailure.EngineError);
@@ -107,7 +123,6 @@ public sealed partial class DockerContainerRuntime
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.InspectConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, containers.Count), parallel, async (i, token) =>
             results[i] = await InspectCachedAsync(containers[i], token));
-        ForgetRemoved(containers);
 
         var failed = results.FirstOrDefault(r => !r.IsOk && r.Kind != DockerResultKind.NotFound);
         if (failed is not null)
@@ -117,16 +132,20 @@ public sealed partial class DockerContainerRuntime
         return DockerResult<IReadOnlyList<ContainerDetails>>.Success([.. results.Where(r => r.IsOk).Select(r => r.Value!)]);
     }
 
+    /// <summary>
+    /// A container's details change only with its state, so an inspection is reused while the list shows the
+    /// same state (running or exited): a node's list costs one engine call, not one per container.
+    /// </summary>
     private async Task<DockerResult<ContainerDetails>> InspectCachedAsync(ContainerSummary container, CancellationToken cancellationToken)
     {
-        if (container.State == "exited" && _exited.TryGetValue(container.Id, out var known))
+        if (container.State is "exited" or "running" && _inspected.TryGetValue(container.Id, out var known) && known.State.Status == container.State)
         {
             return DockerResult<ContainerDetails>.Success(known);
         }
         var details = await _docker.InspectContainerAsync(container.Id, cancellationToken);
-        if (details.IsOk && details.Value.State.Status == "exited")
+        if (details.IsOk && details.Value.State.Status is "exited" or "running")
         {
-            _exited[container.Id] = details.Value;
+            _inspected[container.Id] = details.Value;
         }
         return details;
     }
@@ -134,9 +153,9 @@ public sealed partial class DockerContainerRuntime
     private void ForgetRemoved(IReadOnlyList<ContainerSummary> present)
     {
         var ids = present.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var id in _exited.Keys.Where(id => !ids.Contains(id)))
+        foreach (var id in _inspected.Keys.Where(id => !ids.Contains(id)))
         {
-            _exited.TryRemove(id, out _);
+            _inspected.TryRemove(id, out _);
         }
     }
 }

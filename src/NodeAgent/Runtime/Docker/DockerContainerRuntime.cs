@@ -16,8 +16,8 @@ public sealed partial class DockerContainerRuntime : IContainerRuntime
     private readonly DockerRuntimeOptions _options;
     private readonly TimeProvider _time;
 
-    // An exited container never changes again (the agent starts a new attempt instead), so its inspection is kept.
-    private readonly ConcurrentDictionary<string, ContainerDetails> _exited = new(StringComparer.Ordinal);
+    // A container's inspection, kept while the engine's list shows it in the same state (see InspectCachedAsync).
+    private readonly ConcurrentDictionary<string, ContainerDetails> _inspected = new(StringComparer.Ordinal);
 
     public DockerContainerRuntime(IDockerClient docker, string nodeName, DockerRuntimeOptions options, TimeProvider? timeProvider = null)
     {
