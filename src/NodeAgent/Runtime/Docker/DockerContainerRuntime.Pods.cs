@@ -19,7 +19,11 @@ public sealed partial class DockerContainerRuntime
             : RuntimeResult<RuntimePod?>.Failed(pods.Failure, pods.Message ?? "");
     }
 
-    /// <summary>Lists and inspects; only a whole-node list knows which cached inspections are of removed containers.</summary>
+    /// <summary>
+    /// Lists and inspects. A whole-node list reuses inspections and learns which are of removed containers; one
+    /// pod's list, asked for right after an engine event, inspects afresh: the engine's list can still show the
+    /// state from before the event, its inspect cannot.
+    /// </summary>
     private async Task<RuntimeResult<IReadOnlyList<RuntimePod>>> ListAsync(IReadOnlyList<string> filters, bool wholeNode, CancellationToken cancellationToken)
     {
         var listed = await _docker.ListContainersAsync(all: true, filters, cancellationToken);
@@ -27,7 +31,7 @@ public sealed partial class DockerContainerRuntime
         {
             return RuntimeFailures.Failed<IReadOnlyList<RuntimePod>>(listed.Kind, listed.Message, RuntimeFailure.EngineError);
         }
-        var inspected = await InspectAllAsync(listed.Value, cancellationToken);
+        var inspected = await InspectAllAsync(listed.Value, reuse: wholeNode, cancellationToken);
         if (wholeNode)
         {
             ForgetRemoved(listed.Value);
@@ -117,12 +121,12 @@ public sealed partial class DockerContainerRuntime
     }
 
     /// <summary>Inspects the listed containers, a bounded number at a time; one removed meanwhile is left out.</summary>
-    private async Task<DockerResult<IReadOnlyList<ContainerDetails>>> InspectAllAsync(IReadOnlyList<ContainerSummary> containers, CancellationToken cancellationToken)
+    private async Task<DockerResult<IReadOnlyList<ContainerDetails>>> InspectAllAsync(IReadOnlyList<ContainerSummary> containers, bool reuse, CancellationToken cancellationToken)
     {
         var results = new DockerResult<ContainerDetails>[containers.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.InspectConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, containers.Count), parallel, async (i, token) =>
-            results[i] = await InspectCachedAsync(containers[i], token));
+            results[i] = await InspectCachedAsync(containers[i], reuse, token));
 
         var failed = results.FirstOrDefault(r => !r.IsOk && r.Kind != DockerResultKind.NotFound);
         if (failed is not null)
@@ -136,9 +140,9 @@ public sealed partial class DockerContainerRuntime
     /// A container's details change only with its state, so an inspection is reused while the list shows the
     /// same state (running or exited): a node's list costs one engine call, not one per container.
     /// </summary>
-    private async Task<DockerResult<ContainerDetails>> InspectCachedAsync(ContainerSummary container, CancellationToken cancellationToken)
+    private async Task<DockerResult<ContainerDetails>> InspectCachedAsync(ContainerSummary container, bool reuse, CancellationToken cancellationToken)
     {
-        if (container.State is "exited" or "running" && _inspected.TryGetValue(container.Id, out var known) && known.State.Status == container.State)
+        if (reuse && container.State is "exited" or "running" && _inspected.TryGetValue(container.Id, out var known) && known.State.Status == container.State)
         {
             return DockerResult<ContainerDetails>.Success(known);
         }
