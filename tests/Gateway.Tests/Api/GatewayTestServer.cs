@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Actors.Gateway.Hosting;
 using Actors.Grains;
+using Actors.Grains.Boot;
 using Actors.Grains.Abstractions.Store;
 using Actors.Grains.Scheduling;
 using Actors.Grains.Store;
@@ -40,9 +41,16 @@ internal sealed class GatewayTestServer : IAsyncDisposable
 
     public string Kubeconfig => _app.Services.AdminKubeconfig(Url);
 
-    public static async Task<GatewayTestServer> StartAsync()
+    /// <param name="tokenFile">Extra users as a static token file (<c>token,user,uid,"group1,group2"</c> lines).</param>
+    public static async Task<GatewayTestServer> StartAsync(string? tokenFile = null)
     {
         var directory = new TempDirectory();
+        string? tokenFilePath = null;
+        if (tokenFile is not null)
+        {
+            tokenFilePath = Path.Combine(directory.Path, "tokens.csv");
+            await File.WriteAllTextAsync(tokenFilePath, tokenFile);
+        }
         var database = Database.ForSqliteFile(Path.Combine(directory.Path, "actors.db"));
         var store = await ObjectStore.OpenAsync(database);
         var builder = WebApplication.CreateSlimBuilder();
@@ -50,10 +58,11 @@ internal sealed class GatewayTestServer : IAsyncDisposable
         builder.Services.AddSingleton<IObjectStore>(store);
         builder.Services.AddSingleton(new NodeCache(store, TimeProvider.System));
         builder.Services.AddSilo(silo => silo.AddGrains(typeof(ControlPlane).Assembly));
-        builder.Services.AddKubernetesApi(new GatewayOptions { DataDirectory = Path.Combine(directory.Path, "pki"), Port = 0 });
+        builder.Services.AddKubernetesApi(new GatewayOptions { DataDirectory = Path.Combine(directory.Path, "pki"), Port = 0, TokenFilePath = tokenFilePath });
         var app = builder.Build();
         app.MapKubernetesApi();
         await app.StartAsync();
+        await BootObjects.EnsureAsync(app.Services.GetRequiredService<IGrainFactory>(), 443);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         return new GatewayTestServer(directory, database, store, app, $"https://127.0.0.1:{port}");
