@@ -150,6 +150,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         {
             throw new KubeStatusException(ObjectPipeline.Invalid(kind, "", [("FieldValueRequired", "Required value: name or generateName is required", "metadata.name")]));
         }
+        await AdmitToNamespaceAsync(target, name, context.RequestAborted);
         var prepared = ObjectPipeline.Prepare(kind, obj, null);
         if (IsDryRun(context.Request))
         {
@@ -232,6 +233,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
             if (current is null)
             {
                 // Server-side apply of a missing object creates it.
+                await AdmitToNamespaceAsync(target, name, context.RequestAborted);
                 var metadata = patched["metadata"] as JsonObject ?? [];
                 patched["metadata"] = metadata;
                 metadata["name"] = name;
@@ -351,6 +353,15 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
                 throw new KubeStatusException(ObjectPipeline.FromCauses(target.Kind, name, result.Causes, result.Message));
             default:
                 throw new KubeStatusException(KubeStatus.InternalError($"unexpected write result {result.Status}"));
+        }
+    }
+
+    private async Task AdmitToNamespaceAsync(ResourceTarget target, string name, CancellationToken cancellationToken)
+    {
+        if (target.Kind.Namespaced && target.Namespace is { } ns
+            && NamespaceAdmission.Refusal(ns, await store.GetAsync("Namespace", "", ns, cancellationToken), Resource(target), name) is { } refusal)
+        {
+            throw new KubeStatusException(refusal);
         }
     }
 

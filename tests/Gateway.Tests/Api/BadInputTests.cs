@@ -51,6 +51,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
         ["invalid label value"] = new(ConfigMaps, "application/json", """{"metadata":{"name":"bad-value","labels":{"k":"bad value!"}}}""", 422, "Invalid", "\"bad value!\"", "metadata.labels", "ConfigMap", "default", "bad-value"),
         ["deployment without selector"] = new(Deployments, "application/json", Deployment("no-selector", """{"template":{"metadata":{"labels":{"a":"b"}},"spec":{"containers":[{"name":"c","image":"i"}]}}}"""), 422, "Invalid", "spec.selector: Required value", "spec.selector", "Deployment", "default", "no-selector"),
         ["deployment without containers"] = new(Deployments, "application/json", Deployment("no-containers", """{"selector":{"matchLabels":{"a":"b"}},"template":{"metadata":{"labels":{"a":"b"}},"spec":{}}}"""), 422, "Invalid", "spec.template.spec.containers: Required value", "spec.template.spec.containers", "Deployment", "default", "no-containers"),
+        ["namespace that does not exist"] = new("/api/v1/namespaces/nowhere/configmaps", "application/json", """{"metadata":{"name":"lost"}}""", 404, "NotFound", "namespaces \"nowhere\" not found", null, "ConfigMap", "nowhere", "lost"),
         ["namespace mismatch"] = new(ConfigMaps, "application/json", """{"metadata":{"name":"elsewhere","namespace":"kube-system"}}""", 400, "BadRequest", "does not match the namespace", null, "ConfigMap", "kube-system", "elsewhere"),
         ["unsupported media type"] = new(ConfigMaps, "text/csv", "name,value", 415, "UnsupportedMediaType", "application/json", null, "ConfigMap", "default", "name"),
     };
@@ -154,6 +155,24 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
 
         await ExpectStatusAsync(response, 403, "Forbidden", "configmaps is forbidden: User \"viewer\" cannot create resource \"configmaps\" in API group \"\" in the namespace \"default\"");
         Assert.Null(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "viewer-wrote", Ct));
+    }
+
+    [Fact]
+    public async Task Create_in_a_terminating_namespace_is_403_Forbidden()
+    {
+        using var client = fixture.Gateway.Client();
+        using var ns = await client.PostAsync("/api/v1/namespaces", Json("""{"metadata":{"name":"doomed"}}"""), Ct);
+        Assert.Equal(HttpStatusCode.Created, ns.StatusCode);
+        // A finalizer no one removes keeps the namespace Terminating for the rest of the test.
+        using var held = await client.PostAsync("/api/v1/namespaces/doomed/configmaps", Json("""{"metadata":{"name":"held","finalizers":["example.com/hold"]}}"""), Ct);
+        Assert.Equal(HttpStatusCode.Created, held.StatusCode);
+        using var deleting = await client.DeleteAsync("/api/v1/namespaces/doomed", Ct);
+        Assert.Equal(HttpStatusCode.OK, deleting.StatusCode);
+
+        using var response = await client.PostAsync("/api/v1/namespaces/doomed/configmaps", Json("""{"metadata":{"name":"late"}}"""), Ct);
+
+        await ExpectStatusAsync(response, 403, "Forbidden", "configmaps \"late\" is forbidden: unable to create new content in namespace doomed because it is being terminated");
+        Assert.Null(await fixture.Gateway.Store.GetAsync("ConfigMap", "doomed", "late", Ct));
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
