@@ -41,6 +41,12 @@ internal static class ObjectPipeline
             ?? throw new KubeStatusException(KubeStatus.InternalError($"{kind.Kind} did not serialize to an object"));
     }
 
+    /// <summary>
+    /// Reads a create or update body before anything looks at its fields: 400 for a type error anywhere (a number
+    /// as <c>metadata.name</c>, <c>replicas: "three"</c>).
+    /// </summary>
+    public static void Decode(ResourceKind kind, JsonObject obj) => Typed(kind, obj);
+
     /// <summary>422 from a grain's answer or the validator's causes.</summary>
     public static JsonObject Invalid(ResourceKind kind, string name, IReadOnlyList<(string Reason, string Message, string Field)> causes, string? message = null)
     {
@@ -81,7 +87,7 @@ internal static class ObjectPipeline
         }
         catch (Exception e) when (e is JsonException or InvalidCastException or FormatException or InvalidOperationException)
         {
-            throw new KubeStatusException(KubeStatus.BadRequest($"{kind.Kind} in version \"{kind.Version}\" cannot be handled as a {kind.Kind}: {e.Message}"));
+            throw new KubeStatusException(DecodeFailure.Status(kind, obj, e));
         }
     }
 }

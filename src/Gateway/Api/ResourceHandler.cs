@@ -125,6 +125,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         var kind = target.Kind;
         var body = await RequestBody.ReadAsync(context.Request, bodyLimit, context.RequestAborted);
         var obj = RequestBody.DecodeObject(RequestBody.MediaType(context.Request.ContentType), body);
+        ObjectPipeline.Decode(kind, obj);
         CheckKind(kind, obj);
         var metadata = obj["metadata"] as JsonObject ?? [];
         obj["metadata"] = metadata;
@@ -171,6 +172,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
             await WriteScaleAsync(context, target, name, obj, explicitVersion: true);
             return;
         }
+        ObjectPipeline.Decode(kind, obj);
         CheckKind(kind, obj);
         var metadata = obj["metadata"] as JsonObject ?? [];
         obj["metadata"] = metadata;
@@ -224,7 +226,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
                 return;
             }
             var patched = PatchApplier.Apply(mediaType, target.Kind.Kind, target.Kind.ApiVersion, current, body, Manager(context.Request), time.GetUtcNow(), ApiResponses.Flag(context.Request, "force"));
-            var patchedVersion = patched["metadata"]?["resourceVersion"]?.GetValue<string>();
+            var patchedVersion = JsonFields.String(patched["metadata"]?["resourceVersion"], "metadata.resourceVersion");
             var pinned = !string.IsNullOrEmpty(patchedVersion) && patchedVersion != currentVersion;
             if (pinned)
             {
@@ -266,7 +268,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         var spec = updated["spec"] as JsonObject ?? [];
         updated["spec"] = spec;
         spec["replicas"] = replicas;
-        if (explicitVersion && scale["metadata"]?["resourceVersion"]?.GetValue<string>() is { Length: > 0 } rv)
+        if (explicitVersion && JsonFields.String(scale["metadata"]?["resourceVersion"], "metadata.resourceVersion") is { Length: > 0 } rv)
         {
             updated["metadata"]!["resourceVersion"] = rv;
         }

@@ -40,6 +40,8 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
     {
         ["malformed JSON"] = new(Deployments, "application/json", """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"broken-json" """, 400, "BadRequest", "not valid JSON", null, "Deployment", "default", "broken-json"),
         ["malformed YAML"] = new(Deployments, "application/yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: [broken-yaml\n", 400, "BadRequest", "YAML", null, "Deployment", "default", "broken-yaml"),
+        ["replicas as a word"] = new(Deployments, "application/json", Deployment("wordy", """{"replicas":"three","selector":{"matchLabels":{"a":"b"}},"template":{"metadata":{"labels":{"a":"b"}},"spec":{"containers":[{"name":"c","image":"i"}]}}}"""), 400, "BadRequest", "cannot unmarshal string into Go struct field spec.replicas of type int32", null, "Deployment", "default", "wordy"),
+        ["name as a number"] = new(ConfigMaps, "application/json", """{"metadata":{"name":5}}""", 400, "BadRequest", "metadata.name of type string", null, "ConfigMap", "default", "5"),
         ["label value as a bool (YAML 1.1 y)"] = new(ConfigMaps, "application/json", """{"metadata":{"name":"yes-label","labels":{"app":true}}}""", 400, "BadRequest", "metadata.labels.app", null, "ConfigMap", "default", "yes-label"),
         ["unknown kind"] = new(Deployments, "application/json", """{"apiVersion":"apps/v1","kind":"Widget","metadata":{"name":"widget"}}""", 400, "BadRequest", "kind (Widget)", null, "Deployment", "default", "widget"),
         ["unknown apiVersion"] = new(Deployments, "application/json", """{"apiVersion":"apps/v2","kind":"Deployment","metadata":{"name":"future"}}""", 400, "BadRequest", "apps/v2", null, "Deployment", "default", "future"),
@@ -125,6 +127,35 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
 
         await ExpectStatusAsync(response, 409, "AlreadyExists", "configmaps \"taken\" already exists");
         Assert.Equal("first", (string?)(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "taken", Ct))!["data"]!["owner"]);
+    }
+
+    [Theory]
+    [InlineData("application/merge-patch+json", """{"metadata":{"resourceVersion":5}}""", "metadata.resourceVersion of type string")]
+    [InlineData("application/merge-patch+json", """{"data":{"k":7}}""", "data.k of type string")]
+    [InlineData("application/strategic-merge-patch+json", """{"metadata":{"labels":{"app":true}}}""", "metadata.labels.app of type string")]
+    public async Task Patch_with_wrong_types_is_400_and_changes_nothing(string patchType, string patch, string messageNames)
+    {
+        using var client = fixture.Gateway.Client();
+        var name = "patched-" + Guid.NewGuid().ToString("N")[..6];
+        using var created = await client.PostAsync(ConfigMaps, Json($$$"""{"metadata":{"name":"{{{name}}}"},"data":{"k":"v"}}"""), Ct);
+        var before = (await fixture.Gateway.Store.GetAsync("ConfigMap", "default", name, Ct))!.ToJsonString();
+
+        using var response = await client.PatchAsync($"{ConfigMaps}/{name}", new StringContent(patch, Encoding.UTF8, patchType), Ct);
+
+        await ExpectStatusAsync(response, 400, "BadRequest", messageNames);
+        Assert.Equal(before, (await fixture.Gateway.Store.GetAsync("ConfigMap", "default", name, Ct))!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Delete_options_of_the_wrong_type_are_400_and_delete_nothing()
+    {
+        using var client = fixture.Gateway.Client();
+        using var created = await client.PostAsync(ConfigMaps, Json("""{"metadata":{"name":"kept"}}"""), Ct);
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, ConfigMaps + "/kept") { Content = Json("""{"propagationPolicy":5}""") }, Ct);
+
+        await ExpectStatusAsync(response, 400, "BadRequest", "DeleteOptions.propagationPolicy of type string");
+        Assert.NotNull(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "kept", Ct));
     }
 
     [Theory]
