@@ -43,9 +43,13 @@ internal static class ObjectPipeline
 
     /// <summary>
     /// Reads a create or update body before anything looks at its fields: 400 for a type error anywhere (a number
-    /// as <c>metadata.name</c>, <c>replicas: "three"</c>).
+    /// as <c>metadata.name</c>, <c>replicas: "three"</c>) and for unknown fields under Strict; the Warn warnings.
     /// </summary>
-    public static void Decode(ResourceKind kind, JsonObject obj) => Typed(kind, obj);
+    public static IReadOnlyList<string> Decode(ResourceKind kind, JsonObject obj, string fieldValidation)
+    {
+        Typed(kind, obj);
+        return FieldValidation.Check(kind, obj, fieldValidation);
+    }
 
     /// <summary>422 from a grain's answer or the validator's causes.</summary>
     public static JsonObject Invalid(ResourceKind kind, string name, IReadOnlyList<(string Reason, string Message, string Field)> causes, string? message = null)

@@ -125,7 +125,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         var kind = target.Kind;
         var body = await RequestBody.ReadAsync(context.Request, bodyLimit, context.RequestAborted);
         var obj = RequestBody.DecodeObject(RequestBody.MediaType(context.Request.ContentType), body);
-        ObjectPipeline.Decode(kind, obj);
+        var warnings = ObjectPipeline.Decode(kind, obj, FieldValidation.Directive(ApiResponses.Query(context.Request, "fieldValidation")));
         CheckKind(kind, obj);
         var metadata = obj["metadata"] as JsonObject ?? [];
         obj["metadata"] = metadata;
@@ -153,6 +153,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         }
         await AdmitToNamespaceAsync(target, name, context.RequestAborted);
         var prepared = ObjectPipeline.Prepare(kind, obj, null);
+        FieldValidation.AddWarnings(context.Response, warnings);
         if (IsDryRun(context.Request))
         {
             await ApiResponses.WriteAsync(context, 201, prepared);
@@ -172,7 +173,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
             await WriteScaleAsync(context, target, name, obj, explicitVersion: true);
             return;
         }
-        ObjectPipeline.Decode(kind, obj);
+        var warnings = ObjectPipeline.Decode(kind, obj, FieldValidation.Directive(ApiResponses.Query(context.Request, "fieldValidation")));
         CheckKind(kind, obj);
         var metadata = obj["metadata"] as JsonObject ?? [];
         obj["metadata"] = metadata;
@@ -187,6 +188,10 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         }
         var current = await CurrentAsync(target, name);
         var result = await WriteAsync(context, target, name, obj, current);
+        if (result.Succeeded)
+        {
+            FieldValidation.AddWarnings(context.Response, warnings);
+        }
         await WriteResultAsync(context, target, name, result);
     }
 
@@ -209,6 +214,10 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
     {
         var mediaType = RequestBody.MediaType(context.Request.ContentType);
         var body = await RequestBody.ReadAsync(context.Request, bodyLimit, context.RequestAborted);
+        var warnings = target.Subresource is null
+            ? FieldValidation.CheckPatch(target.Kind, name, mediaType, body, FieldValidation.Directive(ApiResponses.Query(context.Request, "fieldValidation")))
+            : [];
+        FieldValidation.AddWarnings(context.Response, warnings);
         for (var attempt = 1; ; attempt++)
         {
             var currentJson = await Grain(target, name).GetAsync();

@@ -53,6 +53,8 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
         ["invalid label value"] = new(ConfigMaps, "application/json", """{"metadata":{"name":"bad-value","labels":{"k":"bad value!"}}}""", 422, "Invalid", "\"bad value!\"", "metadata.labels", "ConfigMap", "default", "bad-value"),
         ["deployment without selector"] = new(Deployments, "application/json", Deployment("no-selector", """{"template":{"metadata":{"labels":{"a":"b"}},"spec":{"containers":[{"name":"c","image":"i"}]}}}"""), 422, "Invalid", "spec.selector: Required value", "spec.selector", "Deployment", "default", "no-selector"),
         ["deployment without containers"] = new(Deployments, "application/json", Deployment("no-containers", """{"selector":{"matchLabels":{"a":"b"}},"template":{"metadata":{"labels":{"a":"b"}},"spec":{}}}"""), 422, "Invalid", "spec.template.spec.containers: Required value", "spec.template.spec.containers", "Deployment", "default", "no-containers"),
+        ["unknown field, Strict"] = new(Deployments + "?fieldValidation=Strict", "application/json", Deployment("typo", """{"replica":2,"selector":{"matchLabels":{"a":"b"}},"template":{"metadata":{"labels":{"a":"b"}},"spec":{"containers":[{"name":"c","image":"i","imagePulPolicy":"Always"}]}}}"""), 400, "BadRequest", "strict decoding error: unknown field \"spec.replica\", unknown field \"spec.template.spec.containers[0].imagePulPolicy\"", null, "Deployment", "default", "typo"),
+        ["unsupported fieldValidation"] = new(ConfigMaps + "?fieldValidation=Loose", "application/json", """{"metadata":{"name":"loose"}}""", 400, "BadRequest", "fieldValidation: Unsupported value: \"Loose\"", null, "ConfigMap", "default", "loose"),
         ["namespace that does not exist"] = new("/api/v1/namespaces/nowhere/configmaps", "application/json", """{"metadata":{"name":"lost"}}""", 404, "NotFound", "namespaces \"nowhere\" not found", null, "ConfigMap", "nowhere", "lost"),
         ["namespace mismatch"] = new(ConfigMaps, "application/json", """{"metadata":{"name":"elsewhere","namespace":"kube-system"}}""", 400, "BadRequest", "does not match the namespace", null, "ConfigMap", "kube-system", "elsewhere"),
         ["unsupported media type"] = new(ConfigMaps, "text/csv", "name,value", 415, "UnsupportedMediaType", "application/json", null, "ConfigMap", "default", "name"),
@@ -76,6 +78,18 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
         }
         Assert.Null(await fixture.Gateway.Store.GetAsync(c.Kind, c.Namespace, c.Name, Ct));
         await AssertStillServingAsync(client);
+    }
+
+    [Fact]
+    public async Task Unknown_field_without_Strict_is_kept_with_a_warning()
+    {
+        using var client = fixture.Gateway.Client();
+
+        using var response = await client.PostAsync(ConfigMaps, Json("""{"metadata":{"name":"warned"},"data":{"a":"1"},"colour":"red"}"""), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(["299 - \"unknown field \\\"colour\\\"\""], response.Headers.GetValues("Warning"));
+        Assert.Equal("1", (string?)(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "warned", Ct))!["data"]!["a"]);
     }
 
     /// <summary>
