@@ -96,6 +96,10 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         {
             throw new KubeStatusException(KubeStatus.BadRequest(e.Message));
         }
+        catch (ArgumentException e) when (e.ParamName == "token")
+        {
+            throw new KubeStatusException(KubeStatus.BadRequest($"invalid continue token: {KubeJson.Quote(ApiResponses.Query(request, "continue") ?? "")}"));
+        }
         if (ApiResponses.WantsTable(request.Headers.Accept))
         {
             await ApiResponses.WriteAsync(context, 200, TablePrinter.Table(kind.Kind, result.Items, result.ResourceVersion, result.Continue, ApiResponses.Query(request, "includeObject"), time.GetUtcNow()));
@@ -213,6 +217,10 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
     private async Task PatchAsync(HttpContext context, ResourceTarget target, string name)
     {
         var mediaType = RequestBody.MediaType(context.Request.ContentType);
+        if (mediaType == PatchApplier.ApplyPatchYaml && string.IsNullOrEmpty(ApiResponses.Query(context.Request, "fieldManager")))
+        {
+            throw new KubeStatusException(KubeStatus.Invalid(new GroupKind("meta.k8s.io", "PatchOptions"), "", [FieldError.Required("fieldManager", "is required for apply patch")]));
+        }
         var body = await RequestBody.ReadAsync(context.Request, bodyLimit, context.RequestAborted);
         var warnings = target.Subresource is null
             ? FieldValidation.CheckPatch(target.Kind, name, mediaType, body, FieldValidation.Directive(ApiResponses.Query(context.Request, "fieldValidation")))

@@ -161,6 +161,53 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Apply_patch_without_fieldManager_is_422_and_creates_nothing()
+    {
+        using var client = fixture.Gateway.Client();
+
+        using var response = await client.PatchAsync(ConfigMaps + "/unmanaged", new StringContent("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"unmanaged"}}""", Encoding.UTF8, "application/apply-patch+yaml"), Ct);
+
+        var status = await ExpectStatusAsync(response, 422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
+        Assert.Equal("fieldManager", (string?)status["details"]!["causes"]![0]!["field"]);
+        Assert.Null(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "unmanaged", Ct));
+    }
+
+    [Fact]
+    public async Task Apply_patch_into_a_missing_namespace_is_404()
+    {
+        using var client = fixture.Gateway.Client();
+
+        using var response = await client.PatchAsync("/api/v1/namespaces/nowhere/configmaps/applied?fieldManager=test", new StringContent("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"applied"}}""", Encoding.UTF8, "application/apply-patch+yaml"), Ct);
+
+        await ExpectStatusAsync(response, 404, "NotFound", "namespaces \"nowhere\" not found");
+        Assert.Null(await fixture.Gateway.Store.GetAsync("ConfigMap", "nowhere", "applied", Ct));
+    }
+
+    [Fact]
+    public async Task Strict_merge_patch_with_an_unknown_field_is_422_and_changes_nothing()
+    {
+        using var client = fixture.Gateway.Client();
+        using var created = await client.PostAsync(ConfigMaps, Json("""{"metadata":{"name":"strict-patched"},"data":{"k":"v"}}"""), Ct);
+        var before = (await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "strict-patched", Ct))!.ToJsonString();
+
+        using var response = await client.PatchAsync(ConfigMaps + "/strict-patched?fieldValidation=Strict", new StringContent("""{"dta":{"k":"w"}}""", Encoding.UTF8, "application/merge-patch+json"), Ct);
+
+        var status = await ExpectStatusAsync(response, 422, "Invalid", "strict decoding error: unknown field \"dta\"");
+        Assert.Equal("patch", (string?)status["details"]!["causes"]![0]!["field"]);
+        Assert.Equal(before, (await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "strict-patched", Ct))!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Malformed_continue_token_is_400()
+    {
+        using var client = fixture.Gateway.Client();
+
+        using var response = await client.GetAsync(ConfigMaps + "?limit=1&continue=garbage", Ct);
+
+        await ExpectStatusAsync(response, 400, "BadRequest", "invalid continue token: \"garbage\"");
+    }
+
+    [Fact]
     public async Task Delete_options_of_the_wrong_type_are_400_and_delete_nothing()
     {
         using var client = fixture.Gateway.Client();
