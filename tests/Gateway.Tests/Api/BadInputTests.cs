@@ -33,6 +33,17 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
     private static string Deployment(string name, string spec = """{"selector":{"matchLabels":{"a":"b"}},"template":{"metadata":{"labels":{"a":"b"}},"spec":{"containers":[{"name":"c","image":"busybox:1"}]}}}""") =>
         $$"""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"{{name}}"},"spec":{{spec}}}""";
 
+    /// <summary>Nine levels of ten aliases: a few hundred bytes that expand to a billion strings.</summary>
+    private static string Laughs()
+    {
+        var yaml = new StringBuilder("metadata: {name: laughs}\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (var i = 1; i <= 9; i++)
+        {
+            yaml.Append($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
+        }
+        return yaml.Append("data: {x: *a9}\n").ToString();
+    }
+
     /// <summary>A create that must be refused: what is sent, the expected Status, and the object that must not exist.</summary>
     private sealed record Case(string Path, string ContentType, string Body, int Code, string Reason, string MessageNames, string? CauseField, string Kind, string Namespace, string Name);
 
@@ -40,6 +51,9 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
     {
         ["malformed JSON"] = new(Deployments, "application/json", """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"broken-json" """, 400, "BadRequest", "not valid JSON", null, "Deployment", "default", "broken-json"),
         ["malformed YAML"] = new(Deployments, "application/yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: [broken-yaml\n", 400, "BadRequest", "YAML", null, "Deployment", "default", "broken-yaml"),
+        ["YAML nested 100000 deep"] = new(ConfigMaps, "application/yaml", "metadata: {name: deep-yaml}\ndata: " + new string('[', 100_000) + new string(']', 100_000), 400, "BadRequest", "nesting deeper than 64 levels", null, "ConfigMap", "default", "deep-yaml"),
+        ["JSON nested 100000 deep"] = new(ConfigMaps, "application/json", """{"metadata":{"name":"deep-json"},"data":""" + new string('[', 100_000) + new string(']', 100_000) + "}", 400, "BadRequest", "depth", null, "ConfigMap", "default", "deep-json"),
+        ["YAML billion laughs"] = new(ConfigMaps, "application/yaml", Laughs(), 400, "BadRequest", "excessive aliasing", null, "ConfigMap", "default", "laughs"),
         ["replicas as a word"] = new(Deployments, "application/json", Deployment("wordy", """{"replicas":"three","selector":{"matchLabels":{"a":"b"}},"template":{"metadata":{"labels":{"a":"b"}},"spec":{"containers":[{"name":"c","image":"i"}]}}}"""), 400, "BadRequest", "cannot unmarshal string into Go struct field spec.replicas of type int32", null, "Deployment", "default", "wordy"),
         ["name as a number"] = new(ConfigMaps, "application/json", """{"metadata":{"name":5}}""", 400, "BadRequest", "metadata.name of type string", null, "ConfigMap", "default", "5"),
         ["label value as a bool (YAML 1.1 y)"] = new(ConfigMaps, "application/json", """{"metadata":{"name":"yes-label","labels":{"app":true}}}""", 400, "BadRequest", "metadata.labels.app", null, "ConfigMap", "default", "yes-label"),
