@@ -13,8 +13,11 @@ namespace Actors.Gateway.Api;
 /// </summary>
 internal static partial class DecodeFailure
 {
-    public static JsonObject Status(ResourceKind kind, JsonObject obj, Exception exception) =>
-        KubeStatus.BadRequest($"{kind.Kind} in version {KubeJson.Quote(kind.Version)} cannot be handled as a {kind.Kind}: {Reason(obj, exception)}");
+    public static JsonObject Status(ResourceKind kind, JsonObject obj, Exception exception) => Status(kind.Kind, kind.Version, obj, exception);
+
+    /// <summary>The same for a body that is not a stored kind (a Scale).</summary>
+    public static JsonObject Status(string kind, string version, JsonObject obj, Exception exception) =>
+        KubeStatus.BadRequest($"{kind} in version {KubeJson.Quote(version)} cannot be handled as a {kind}: {Reason(obj, exception)}");
 
     /// <summary>The part after the colon.</summary>
     public static string Reason(JsonObject obj, Exception exception)
@@ -26,6 +29,10 @@ internal static partial class DecodeFailure
         var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
         var sent = JsonKind(Find(obj, field));
         var expected = ExpectedType().Match(json.Message) is { Success: true } match ? GoType(match.Groups[1].Value) : null;
+        if (expected == "[]byte" && sent == "string")
+        {
+            return $"illegal base64 data in field {field}";
+        }
         return expected is null
             ? $"json: cannot unmarshal {sent} into Go struct field {field}"
             : $"json: cannot unmarshal {sent} into Go struct field {field} of type {expected}";
@@ -66,6 +73,10 @@ internal static partial class DecodeFailure
         if (inner.Contains("Dictionary", StringComparison.Ordinal))
         {
             return "map[string]string";
+        }
+        if (inner == "System.Byte[]")
+        {
+            return "[]byte";
         }
         if (inner.Contains("List", StringComparison.Ordinal) || inner.EndsWith("[]", StringComparison.Ordinal))
         {

@@ -51,6 +51,19 @@ internal static class ObjectPipeline
         return FieldValidation.Check(kind, obj, fieldValidation);
     }
 
+    /// <summary>A Scale body (PUT or patched) must read as autoscaling/v1 Scale: 400 naming the field otherwise.</summary>
+    public static void DecodeScale(JsonObject scale)
+    {
+        try
+        {
+            KubernetesJson.Deserialize<Scale>(scale.ToJsonString());
+        }
+        catch (Exception e) when (e is JsonException or InvalidCastException or FormatException or InvalidOperationException)
+        {
+            throw new KubeStatusException(DecodeFailure.Status(Scale.KindValue, "v1", scale, e));
+        }
+    }
+
     /// <summary>422 from a grain's answer or the validator's causes.</summary>
     public static JsonObject Invalid(ResourceKind kind, string name, IReadOnlyList<(string Reason, string Message, string Field)> causes, string? message = null)
     {

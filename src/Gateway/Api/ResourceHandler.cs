@@ -204,6 +204,8 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         var grain = Grain(target, name);
         if (target.Subresource == "status")
         {
+            // The grain stores a status write as given: a patched status must still read as the kind's model.
+            ObjectPipeline.Decode(target.Kind, obj, FieldValidation.Ignore);
             return IsDryRun(context.Request)
                 ? new ObjectWriteResult(ObjectWriteStatus.Updated, obj.ToJsonString())
                 : await grain.UpdateStatusAsync(obj.ToJsonString());
@@ -277,7 +279,8 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
     private async Task WriteScaleAsync(HttpContext context, ResourceTarget target, string name, JsonObject scale, bool explicitVersion)
     {
         var current = await CurrentAsync(target, name);
-        if (scale["spec"]?["replicas"] is not JsonValue replicasValue || !replicasValue.TryGetValue(out int replicas) || replicas < 0)
+        ObjectPipeline.DecodeScale(scale);
+        if ((scale["spec"] as JsonObject)?["replicas"] is not JsonValue replicasValue || !replicasValue.TryGetValue(out int replicas) || replicas < 0)
         {
             throw new KubeStatusException(ObjectPipeline.Invalid(target.Kind, name, [("FieldValueInvalid", "Invalid value: must be a non-negative integer", "spec.replicas")]));
         }
@@ -285,7 +288,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         var spec = updated["spec"] as JsonObject ?? [];
         updated["spec"] = spec;
         spec["replicas"] = replicas;
-        if (explicitVersion && JsonFields.String(scale["metadata"]?["resourceVersion"], "metadata.resourceVersion") is { Length: > 0 } rv)
+        if (explicitVersion && JsonFields.String((scale["metadata"] as JsonObject)?["resourceVersion"], "metadata.resourceVersion") is { Length: > 0 } rv)
         {
             updated["metadata"]!["resourceVersion"] = rv;
         }

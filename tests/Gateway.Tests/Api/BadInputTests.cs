@@ -221,6 +221,28 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
         await ExpectStatusAsync(response, 400, "BadRequest", "invalid continue token: \"garbage\"");
     }
 
+    [Theory]
+    [InlineData("PUT", "scale", "application/json", """{"spec":5}""", 400, "BadRequest", "field spec of type ScaleSpec")]
+    [InlineData("PUT", "scale", "application/json", """{"spec":{"replicas":-1}}""", 422, "Invalid", "spec.replicas")]
+    [InlineData("PUT", "scale", "application/json", """{"metadata":5,"spec":{"replicas":2}}""", 400, "BadRequest", "Scale in version \"v1\" cannot be handled as a Scale: json: cannot unmarshal number into Go struct field metadata of type ObjectMeta")]
+    [InlineData("PATCH", "status", "application/merge-patch+json", """{"status":{"conditions":"x"}}""", 400, "BadRequest", "status.conditions")]
+    [InlineData("PATCH", "status", "application/merge-patch+json", """{"status":{"replicas":"many"}}""", 400, "BadRequest", "status.replicas of type int32")]
+    public async Task Bad_scale_and_status_writes_are_4xx_and_change_nothing(string method, string subresource, string contentType, string body, int code, string reason, string messageNames)
+    {
+        using var client = fixture.Gateway.Client();
+        var name = "sub-" + Guid.NewGuid().ToString("N")[..6];
+        using var created = await client.PostAsync(Deployments, Json(Deployment(name)), Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var before = (await fixture.Gateway.Store.GetAsync("Deployment", "default", name, Ct))!["spec"]!.ToJsonString();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"{Deployments}/{name}/{subresource}") { Content = new StringContent(body, Encoding.UTF8, contentType) }, Ct);
+
+        await ExpectStatusAsync(response, code, reason, messageNames);
+        var stored = (await fixture.Gateway.Store.GetAsync("Deployment", "default", name, Ct))!;
+        Assert.Equal(before, stored["spec"]!.ToJsonString());
+        Assert.NotEqual("x", (string?)(stored["status"]?["conditions"] as JsonValue));
+    }
+
     [Fact]
     public async Task Delete_options_of_the_wrong_type_are_400_and_delete_nothing()
     {

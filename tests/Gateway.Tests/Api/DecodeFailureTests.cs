@@ -17,11 +17,20 @@ public sealed class DecodeFailureTests
     public void Type_errors_name_the_field_what_was_sent_and_what_was_expected(string body, string reason)
     {
         var kind = KindRegistry.Deployments;
+        AssertReason(kind, body, reason);
+    }
+
+    [Fact]
+    public void Secret_data_that_is_not_base64_says_so() =>
+        AssertReason(KindRegistry.Secrets, """{"data":{"a":"not base64!!"}}""", "illegal base64 data in field data.a");
+
+    private static void AssertReason(ResourceKind kind, string body, string reason)
+    {
         var obj = JsonNode.Parse(body)!.AsObject();
         var error = Assert.ThrowsAny<Exception>(() => KubernetesJson.Deserialize(obj.ToJsonString(), kind.ClrType));
 
         Assert.Equal(reason, DecodeFailure.Reason(obj, error));
-        Assert.Equal($"Deployment in version \"v1\" cannot be handled as a Deployment: {reason}", (string?)DecodeFailure.Status(kind, obj, error)["message"]);
+        Assert.Equal($"{kind.Kind} in version \"v1\" cannot be handled as a {kind.Kind}: {reason}", (string?)DecodeFailure.Status(kind, obj, error)["message"]);
         Assert.Equal(400, KubeStatus.CodeOf(DecodeFailure.Status(kind, obj, error)));
     }
 }
