@@ -96,9 +96,18 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         {
             throw new KubeStatusException(KubeStatus.BadRequest(e.Message));
         }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "options")
+        {
+            // As the apiserver says it; client-go's reflector recognises the message and retries.
+            throw new KubeStatusException(KubeStatus.Timeout($"Too large resource version: {e.ActualValue}", retryAfterSeconds: 1));
+        }
         catch (ArgumentException e) when (e.ParamName == "token")
         {
             throw new KubeStatusException(KubeStatus.BadRequest($"invalid continue token: {KubeJson.Quote(ApiResponses.Query(request, "continue") ?? "")}"));
+        }
+        catch (ArgumentException e) when (e.ParamName == "resourceVersion")
+        {
+            throw new KubeStatusException(KubeStatus.BadRequest($"invalid resourceVersion {KubeJson.Quote(ApiResponses.Query(request, "resourceVersion") ?? "")}"));
         }
         if (ApiResponses.WantsTable(request.Headers.Accept))
         {

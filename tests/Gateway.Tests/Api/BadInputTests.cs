@@ -211,14 +211,17 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
         Assert.Equal(before, (await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "strict-patched", Ct))!.ToJsonString());
     }
 
-    [Fact]
-    public async Task Malformed_continue_token_is_400()
+    [Theory]
+    [InlineData("?limit=1&continue=garbage", 400, "BadRequest", "invalid continue token: \"garbage\"")]
+    [InlineData("?resourceVersion=abc", 400, "BadRequest", "invalid resourceVersion \"abc\"")]
+    [InlineData("?resourceVersion=999999999&resourceVersionMatch=Exact", 504, "Timeout", "Timeout: Too large resource version: 999999999")]
+    public async Task Bad_list_parameters_get_the_apiservers_status_not_500(string query, int code, string reason, string messageNames)
     {
         using var client = fixture.Gateway.Client();
 
-        using var response = await client.GetAsync(ConfigMaps + "?limit=1&continue=garbage", Ct);
+        using var response = await client.GetAsync(ConfigMaps + query, Ct);
 
-        await ExpectStatusAsync(response, 400, "BadRequest", "invalid continue token: \"garbage\"");
+        await ExpectStatusAsync(response, code, reason, messageNames);
     }
 
     [Theory]
