@@ -27,8 +27,19 @@ internal sealed record DeleteOptionsRequest(DeleteRequest Request, bool DryRun)
                 ? parsed
                 : throw new KubeStatusException(KubeStatus.BadRequest($"gracePeriodSeconds: invalid value \"{graceQuery}\""));
         }
-        var preconditions = body?["preconditions"] as JsonObject;
-        var dryRun = body?["dryRun"] is JsonArray dry && dry.Any(v => JsonFields.String(v, "DeleteOptions.dryRun") == "All");
+        // A misshapen precondition or dry run must not degrade into an unconditional, real delete.
+        var preconditions = body?["preconditions"] switch
+        {
+            null => null,
+            JsonObject given => given,
+            var other => throw WrongShape(other, "DeleteOptions.preconditions", "Preconditions"),
+        };
+        var dryRun = body?["dryRun"] switch
+        {
+            null => false,
+            JsonArray dry => dry.Any(v => JsonFields.String(v, "DeleteOptions.dryRun") == "All"),
+            var other => throw WrongShape(other, "DeleteOptions.dryRun", "[]string"),
+        };
         return new DeleteOptionsRequest(
             new DeleteRequest(
                 propagation,
@@ -37,4 +48,7 @@ internal sealed record DeleteOptionsRequest(DeleteRequest Request, bool DryRun)
                 JsonFields.String(preconditions?["uid"], "DeleteOptions.preconditions.uid")),
             dryRun);
     }
+
+    private static KubeStatusException WrongShape(JsonNode node, string field, string expected) =>
+        new(KubeStatus.BadRequest($"json: cannot unmarshal {DecodeFailure.JsonKind(node)} into Go struct field {field} of type {expected}"));
 }

@@ -246,16 +246,21 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
         Assert.NotEqual("x", (string?)(stored["status"]?["conditions"] as JsonValue));
     }
 
-    [Fact]
-    public async Task Delete_options_of_the_wrong_type_are_400_and_delete_nothing()
+    [Theory]
+    [InlineData("""{"propagationPolicy":5}""", "DeleteOptions.propagationPolicy of type string")]
+    [InlineData("""{"preconditions":5}""", "DeleteOptions.preconditions of type Preconditions")]
+    [InlineData("""{"dryRun":"All"}""", "DeleteOptions.dryRun of type []string")]
+    [InlineData("""{"gracePeriodSeconds":"soon"}""", "DeleteOptions.gracePeriodSeconds of type int64")]
+    public async Task Delete_options_of_the_wrong_type_are_400_and_delete_nothing(string options, string messageNames)
     {
         using var client = fixture.Gateway.Client();
-        using var created = await client.PostAsync(ConfigMaps, Json("""{"metadata":{"name":"kept"}}"""), Ct);
+        var name = "kept-" + Guid.NewGuid().ToString("N")[..6];
+        using var created = await client.PostAsync(ConfigMaps, Json($$$"""{"metadata":{"name":"{{{name}}}"}}"""), Ct);
 
-        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, ConfigMaps + "/kept") { Content = Json("""{"propagationPolicy":5}""") }, Ct);
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"{ConfigMaps}/{name}") { Content = Json(options) }, Ct);
 
-        await ExpectStatusAsync(response, 400, "BadRequest", "DeleteOptions.propagationPolicy of type string");
-        Assert.NotNull(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "kept", Ct));
+        await ExpectStatusAsync(response, 400, "BadRequest", messageNames);
+        Assert.NotNull(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", name, Ct));
     }
 
     [Theory]
