@@ -13,7 +13,7 @@ public sealed class Kubectl120WorkflowTests
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task Kubectl120_AppliesGetsScalesSetsImageLabelsAndDeletes_OnHollowNodes()
+    public async Task Kubectl120_AppliesGetsScalesSetsImageLabelsReappliesAndDeletes_OnHollowNodes()
     {
         Assert.SkipUnless(File.Exists(Kubectl.Debian120), $"{Kubectl.Debian120} is not unpacked: run deploy/kubectl-120.sh");
         await using var cluster = await HollowCluster.StartAsync(Kubectl.Debian120);
@@ -62,6 +62,16 @@ public sealed class Kubectl120WorkflowTests
         var none = await kubectl.TryRunAsync("get", "deployments", "-l", "tier=back");
         Assert.Equal((0, ""), (none.ExitCode, none.StandardOutput));
         Assert.Contains("No resources found in default namespace.", none.StandardError);
+
+        var smaller = await cluster.WriteFileAsync("web-2.yaml", HollowCluster.WebDeployment.Replace("replicas: 3", "replicas: 2"));
+        Assert.Equal("deployment.apps/web configured", (await kubectl.RunAsync("apply", "-f", smaller)).Trim());
+        await Eventually.WaitAsync("2 available replicas", async () =>
+            await kubectl.RunAsync("get", "deployment", "web", "-o", "jsonpath={.status.availableReplicas}") == "2", Settle);
+        // 1.20 sends no fieldValidation: the server warns (Warn is the default) and kubectl prints it.
+        var typo = await cluster.WriteFileAsync("typo.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: typo}\ndat: {a: b}\n");
+        var warned = await kubectl.TryRunAsync("apply", "-f", typo);
+        Assert.Equal((0, "configmap/typo created"), (warned.ExitCode, warned.StandardOutput.Trim()));
+        Assert.Contains("Warning: unknown field \"dat\"", warned.StandardError);
 
         Assert.Equal("deployment.apps \"web\" deleted", (await kubectl.RunAsync("delete", "deployment", "web")).Trim());
         await Eventually.WaitAsync("the ReplicaSets and pods to go", async () =>
