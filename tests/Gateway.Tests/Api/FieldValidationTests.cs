@@ -28,6 +28,14 @@ public sealed class FieldValidationTests
         Assert.Equal(warnings, FieldValidation.Check(KindRegistry.Deployments, JsonNode.Parse(Typo)!.AsObject(), directive));
 
     [Fact]
+    public void Real_Kubernetes_fields_the_model_only_keeps_pass_Strict()
+    {
+        var manifest = """{"metadata":{"name":"web"},"spec":{"template":{"spec":{"topologySpreadConstraints":[{"maxSkew":1}],"securityContext":{"seccompProfile":{"type":"RuntimeDefault"}},"containers":[{"name":"c","lifecycle":{"preStop":{"exec":{"command":["sleep","5"]}}},"readinessProbe":{"grpc":{"port":9}}}]}}}}""";
+
+        Assert.Empty(FieldValidation.Check(KindRegistry.Deployments, JsonNode.Parse(manifest)!.AsObject(), "Strict"));
+    }
+
+    [Fact]
     public void Strict_refuses_naming_every_unknown_field()
     {
         var e = Assert.Throws<KubeStatusException>(() => FieldValidation.Check(KindRegistry.Deployments, JsonNode.Parse(Typo)!.AsObject(), "Strict"));
