@@ -10,8 +10,8 @@ internal sealed record DeleteOptionsRequest(DeleteRequest Request, bool DryRun)
 {
     public static DeleteOptionsRequest From(JsonObject? body, string? propagationQuery, string? graceQuery, string? orphanQuery)
     {
-        var propagationText = body?["propagationPolicy"]?.GetValue<string>() ?? propagationQuery;
-        var orphan = body?["orphanDependents"] is JsonValue o ? o.GetValue<bool>() : orphanQuery is "true" or "True" or "1";
+        var propagationText = JsonFields.String(body?["propagationPolicy"], "DeleteOptions.propagationPolicy") ?? propagationQuery;
+        var orphan = JsonFields.Bool(body?["orphanDependents"], "DeleteOptions.orphanDependents") ?? orphanQuery is "true" or "True" or "1";
         var propagation = propagationText switch
         {
             null or "" => orphan ? PropagationPolicy.Orphan : PropagationPolicy.Background,
@@ -20,17 +20,35 @@ internal sealed record DeleteOptionsRequest(DeleteRequest Request, bool DryRun)
             "Orphan" => PropagationPolicy.Orphan,
             _ => throw new KubeStatusException(KubeStatus.BadRequest($"propagationPolicy: Unsupported value: \"{propagationText}\": supported values: \"Foreground\", \"Background\", \"Orphan\"")),
         };
-        long? grace = body?["gracePeriodSeconds"] is JsonValue g ? g.GetValue<long>() : null;
+        var grace = JsonFields.Long(body?["gracePeriodSeconds"], "DeleteOptions.gracePeriodSeconds");
         if (grace is null && !string.IsNullOrEmpty(graceQuery))
         {
             grace = long.TryParse(graceQuery, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
                 ? parsed
                 : throw new KubeStatusException(KubeStatus.BadRequest($"gracePeriodSeconds: invalid value \"{graceQuery}\""));
         }
-        var preconditions = body?["preconditions"] as JsonObject;
-        var dryRun = body?["dryRun"] is JsonArray dry && dry.Any(v => v?.GetValue<string>() == "All");
+        // A misshapen precondition or dry run must not degrade into an unconditional, real delete.
+        var preconditions = body?["preconditions"] switch
+        {
+            null => null,
+            JsonObject given => given,
+            var other => throw WrongShape(other, "DeleteOptions.preconditions", "Preconditions"),
+        };
+        var dryRun = body?["dryRun"] switch
+        {
+            null => false,
+            JsonArray dry => dry.Any(v => JsonFields.String(v, "DeleteOptions.dryRun") == "All"),
+            var other => throw WrongShape(other, "DeleteOptions.dryRun", "[]string"),
+        };
         return new DeleteOptionsRequest(
-            new DeleteRequest(propagation, grace, preconditions?["resourceVersion"]?.GetValue<string>(), preconditions?["uid"]?.GetValue<string>()),
+            new DeleteRequest(
+                propagation,
+                grace,
+                JsonFields.String(preconditions?["resourceVersion"], "DeleteOptions.preconditions.resourceVersion"),
+                JsonFields.String(preconditions?["uid"], "DeleteOptions.preconditions.uid")),
             dryRun);
     }
+
+    private static KubeStatusException WrongShape(JsonNode node, string field, string expected) =>
+        new(KubeStatus.BadRequest($"json: cannot unmarshal {DecodeFailure.JsonKind(node)} into Go struct field {field} of type {expected}"));
 }

@@ -41,6 +41,29 @@ internal static class ObjectPipeline
             ?? throw new KubeStatusException(KubeStatus.InternalError($"{kind.Kind} did not serialize to an object"));
     }
 
+    /// <summary>
+    /// Reads a create or update body before anything looks at its fields: 400 for a type error anywhere (a number
+    /// as <c>metadata.name</c>, <c>replicas: "three"</c>) and for unknown fields under Strict; the Warn warnings.
+    /// </summary>
+    public static IReadOnlyList<string> Decode(ResourceKind kind, JsonObject obj, string fieldValidation)
+    {
+        Typed(kind, obj);
+        return FieldValidation.Check(kind, obj, fieldValidation);
+    }
+
+    /// <summary>A Scale body (PUT or patched) must read as autoscaling/v1 Scale: 400 naming the field otherwise.</summary>
+    public static void DecodeScale(JsonObject scale)
+    {
+        try
+        {
+            KubernetesJson.Deserialize<Scale>(scale.ToJsonString());
+        }
+        catch (Exception e) when (e is JsonException or InvalidCastException or FormatException or InvalidOperationException)
+        {
+            throw new KubeStatusException(DecodeFailure.Status(Scale.KindValue, "v1", scale, e));
+        }
+    }
+
     /// <summary>422 from a grain's answer or the validator's causes.</summary>
     public static JsonObject Invalid(ResourceKind kind, string name, IReadOnlyList<(string Reason, string Message, string Field)> causes, string? message = null)
     {
@@ -81,7 +104,7 @@ internal static class ObjectPipeline
         }
         catch (Exception e) when (e is JsonException or InvalidCastException or FormatException or InvalidOperationException)
         {
-            throw new KubeStatusException(KubeStatus.BadRequest($"{kind.Kind} in version \"{kind.Version}\" cannot be handled as a {kind.Kind}: {e.Message}"));
+            throw new KubeStatusException(DecodeFailure.Status(kind, obj, e));
         }
     }
 }

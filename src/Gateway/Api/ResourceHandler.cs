@@ -99,6 +99,19 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         {
             throw new KubeStatusException(KubeStatus.BadRequest(e.Message));
         }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "options")
+        {
+            // As the apiserver says it; client-go's reflector recognises the message and retries.
+            throw new KubeStatusException(KubeStatus.Timeout($"Too large resource version: {e.ActualValue}", retryAfterSeconds: 1));
+        }
+        catch (ArgumentException e) when (e.ParamName == "token")
+        {
+            throw new KubeStatusException(KubeStatus.BadRequest($"invalid continue token: {KubeJson.Quote(ApiResponses.Query(request, "continue") ?? "")}"));
+        }
+        catch (ArgumentException e) when (e.ParamName == "resourceVersion")
+        {
+            throw new KubeStatusException(KubeStatus.BadRequest($"invalid resourceVersion {KubeJson.Quote(ApiResponses.Query(request, "resourceVersion") ?? "")}"));
+        }
         if (ApiResponses.WantsTable(request.Headers.Accept))
         {
             await ApiResponses.WriteAsync(context, 200, TablePrinter.Table(kind.Kind, result.Items, result.ResourceVersion, result.Continue, ApiResponses.Query(request, "includeObject"), time.GetUtcNow()));
@@ -128,6 +141,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         var kind = target.Kind;
         var body = await RequestBody.ReadAsync(context.Request, bodyLimit, context.RequestAborted);
         var obj = RequestBody.DecodeObject(RequestBody.MediaType(context.Request.ContentType), body);
+        var warnings = ObjectPipeline.Decode(kind, obj, FieldValidation.Directive(ApiResponses.Query(context.Request, "fieldValidation")));
         CheckKind(kind, obj);
         var metadata = obj["metadata"] as JsonObject ?? [];
         obj["metadata"] = metadata;
@@ -153,7 +167,9 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         {
             throw new KubeStatusException(ObjectPipeline.Invalid(kind, "", [("FieldValueRequired", "Required value: name or generateName is required", "metadata.name")]));
         }
+        await AdmitToNamespaceAsync(target, name, context.RequestAborted);
         var prepared = ObjectPipeline.Prepare(kind, obj, null);
+        FieldValidation.AddWarnings(context.Response, warnings);
         if (IsDryRun(context.Request))
         {
             await ApiResponses.WriteAsync(context, 201, prepared);
@@ -173,6 +189,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
             await WriteScaleAsync(context, target, name, obj, explicitVersion: true);
             return;
         }
+        var warnings = ObjectPipeline.Decode(kind, obj, FieldValidation.Directive(ApiResponses.Query(context.Request, "fieldValidation")));
         CheckKind(kind, obj);
         var metadata = obj["metadata"] as JsonObject ?? [];
         obj["metadata"] = metadata;
@@ -187,6 +204,10 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         }
         var current = await CurrentAsync(target, name);
         var result = await WriteAsync(context, target, name, obj, current);
+        if (result.Succeeded)
+        {
+            FieldValidation.AddWarnings(context.Response, warnings);
+        }
         await WriteResultAsync(context, target, name, result);
     }
 
@@ -195,6 +216,8 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         var grain = Grain(target, name);
         if (target.Subresource == "status")
         {
+            // The grain stores a status write as given: a patched status must still read as the kind's model.
+            ObjectPipeline.Decode(target.Kind, obj, FieldValidation.Ignore);
             return IsDryRun(context.Request)
                 ? new ObjectWriteResult(ObjectWriteStatus.Updated, obj.ToJsonString())
                 : await grain.UpdateStatusAsync(obj.ToJsonString());
@@ -208,7 +231,15 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
     private async Task PatchAsync(HttpContext context, ResourceTarget target, string name)
     {
         var mediaType = RequestBody.MediaType(context.Request.ContentType);
+        if (mediaType == PatchApplier.ApplyPatchYaml && string.IsNullOrEmpty(ApiResponses.Query(context.Request, "fieldManager")))
+        {
+            throw new KubeStatusException(KubeStatus.Invalid(new GroupKind("meta.k8s.io", "PatchOptions"), "", [FieldError.Required("fieldManager", "is required for apply patch")]));
+        }
         var body = await RequestBody.ReadAsync(context.Request, bodyLimit, context.RequestAborted);
+        var warnings = target.Subresource is null
+            ? FieldValidation.CheckPatch(target.Kind, name, mediaType, body, FieldValidation.Directive(ApiResponses.Query(context.Request, "fieldValidation")))
+            : [];
+        FieldValidation.AddWarnings(context.Response, warnings);
         for (var attempt = 1; ; attempt++)
         {
             var currentJson = await Grain(target, name).GetAsync();
@@ -226,7 +257,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
                 return;
             }
             var patched = PatchApplier.Apply(mediaType, target.Kind.Kind, target.Kind.ApiVersion, current, body, Manager(context.Request), time.GetUtcNow(), ApiResponses.Flag(context.Request, "force"));
-            var patchedVersion = patched["metadata"]?["resourceVersion"]?.GetValue<string>();
+            var patchedVersion = JsonFields.String(patched["metadata"]?["resourceVersion"], "metadata.resourceVersion");
             var pinned = !string.IsNullOrEmpty(patchedVersion) && patchedVersion != currentVersion;
             if (pinned)
             {
@@ -235,6 +266,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
             if (current is null)
             {
                 // Server-side apply of a missing object creates it.
+                await AdmitToNamespaceAsync(target, name, context.RequestAborted);
                 var metadata = patched["metadata"] as JsonObject ?? [];
                 patched["metadata"] = metadata;
                 metadata["name"] = name;
@@ -259,7 +291,8 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
     private async Task WriteScaleAsync(HttpContext context, ResourceTarget target, string name, JsonObject scale, bool explicitVersion)
     {
         var current = await CurrentAsync(target, name);
-        if (scale["spec"]?["replicas"] is not JsonValue replicasValue || !replicasValue.TryGetValue(out int replicas) || replicas < 0)
+        ObjectPipeline.DecodeScale(scale);
+        if ((scale["spec"] as JsonObject)?["replicas"] is not JsonValue replicasValue || !replicasValue.TryGetValue(out int replicas) || replicas < 0)
         {
             throw new KubeStatusException(ObjectPipeline.Invalid(target.Kind, name, [("FieldValueInvalid", "Invalid value: must be a non-negative integer", "spec.replicas")]));
         }
@@ -267,7 +300,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         var spec = updated["spec"] as JsonObject ?? [];
         updated["spec"] = spec;
         spec["replicas"] = replicas;
-        if (explicitVersion && scale["metadata"]?["resourceVersion"]?.GetValue<string>() is { Length: > 0 } rv)
+        if (explicitVersion && JsonFields.String((scale["metadata"] as JsonObject)?["resourceVersion"], "metadata.resourceVersion") is { Length: > 0 } rv)
         {
             updated["metadata"]!["resourceVersion"] = rv;
         }
@@ -354,6 +387,15 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
                 throw new KubeStatusException(ObjectPipeline.FromCauses(target.Kind, name, result.Causes, result.Message));
             default:
                 throw new KubeStatusException(KubeStatus.InternalError($"unexpected write result {result.Status}"));
+        }
+    }
+
+    private async Task AdmitToNamespaceAsync(ResourceTarget target, string name, CancellationToken cancellationToken)
+    {
+        if (target.Kind.Namespaced && target.Namespace is { } ns
+            && NamespaceAdmission.Refusal(ns, await store.GetAsync("Namespace", "", ns, cancellationToken), Resource(target), name) is { } refusal)
+        {
+            throw new KubeStatusException(refusal);
         }
     }
 

@@ -1,44 +1,91 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Actors.Gateway.Api;
 
 /// <summary>
 /// Converts one YAML document to JSON with the YAML 1.2 core schema for plain scalars (numbers, booleans, null), as
-/// Kubernetes' sigs.k8s.io/yaml does; quoted scalars stay strings.
+/// Kubernetes' sigs.k8s.io/yaml does; quoted scalars stay strings. Hostile documents are refused before they can
+/// hurt: nesting deeper than JSON bodies may have (a recursive load would overflow the stack and kill the process)
+/// and aliases that expand far beyond the text (go-yaml's "excessive aliasing" guard against billion laughs).
 /// </summary>
 internal static class YamlToJson
 {
-    /// <exception cref="FormatException">The text is not a single YAML document.</exception>
+    /// <summary>The deepest nesting accepted, System.Text.Json's default for JSON bodies.</summary>
+    public const int MaxDepth = 64;
+
+    /// <exception cref="FormatException">The text is not a single YAML document, or a hostile one.</exception>
     public static JsonNode? Convert(string yaml)
     {
         var stream = new YamlStream();
+        int events;
         try
         {
+            events = CheckNesting(yaml);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlDotNet.Core.YamlException e)
         {
             throw new FormatException($"error converting YAML to JSON: {e.Message}", e);
         }
+        // Every node of a document without aliases is at least one parser event; aliases may repeat a little.
+        var budget = new NodeBudget(4L * events + 10_000);
         return stream.Documents.Count switch
         {
             0 => null,
-            1 => Node(stream.Documents[0].RootNode),
+            1 => Node(stream.Documents[0].RootNode, budget),
             _ => throw new FormatException("error converting YAML to JSON: expected one document, got " + stream.Documents.Count),
         };
     }
 
-    private static JsonNode? Node(YamlNode node) => node switch
+    /// <summary>Walks the parser's events (iteratively) and refuses nesting beyond <see cref="MaxDepth"/>; the number of events.</summary>
+    private static int CheckNesting(string yaml)
     {
-        YamlMappingNode map => Map(map),
-        YamlSequenceNode seq => new JsonArray(seq.Children.Select(Node).ToArray()),
-        YamlScalarNode scalar => Scalar(scalar),
-        _ => throw new FormatException($"error converting YAML to JSON: unsupported node at {node.Start}"),
-    };
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        var events = 0;
+        while (parser.MoveNext())
+        {
+            events++;
+            switch (parser.Current)
+            {
+                case MappingStart or SequenceStart when ++depth > MaxDepth:
+                    throw new FormatException($"error converting YAML to JSON: nesting deeper than {MaxDepth} levels at {parser.Current.Start}");
+                case MappingEnd or SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+        return events;
+    }
 
-    private static JsonObject Map(YamlMappingNode map)
+    private sealed class NodeBudget(long nodes)
+    {
+        public void Spend()
+        {
+            if (--nodes < 0)
+            {
+                throw new FormatException("error converting YAML to JSON: yaml: document contains excessive aliasing");
+            }
+        }
+    }
+
+    private static JsonNode? Node(YamlNode node, NodeBudget budget)
+    {
+        budget.Spend();
+        return node switch
+        {
+            YamlMappingNode map => Map(map, budget),
+            YamlSequenceNode seq => new JsonArray(seq.Children.Select(child => Node(child, budget)).ToArray()),
+            YamlScalarNode scalar => Scalar(scalar),
+            _ => throw new FormatException($"error converting YAML to JSON: unsupported node at {node.Start}"),
+        };
+    }
+
+    private static JsonObject Map(YamlMappingNode map, NodeBudget budget)
     {
         var obj = new JsonObject();
         foreach (var (key, value) in map.Children)
@@ -47,7 +94,7 @@ internal static class YamlToJson
             {
                 throw new FormatException($"error converting YAML to JSON: map keys must be scalars at {key.Start}");
             }
-            obj[name] = Node(value);
+            obj[name] = Node(value, budget);
         }
         return obj;
     }

@@ -49,7 +49,7 @@ public static class UnknownFields
                     {
                         Walk(member.Value, Resolve(property.PropertyType), memberPath, found);
                     }
-                    else
+                    else if (!UnmodelledFields.Contains(typeInfo.Type, member.Name))
                     {
                         found.Add(memberPath);
                     }

@@ -108,10 +108,23 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         {
             return Conflict();
         }
-        ObjectJson.Metadata(obj)["name"] = Key.Name;
+        var metadata = ObjectJson.Metadata(obj);
+        metadata["name"] = Key.Name;
+        if (Key.Namespace.Length > 0)
+        {
+            metadata["namespace"] = Key.Namespace;
+        }
         obj["apiVersion"] = ApiVersion;
         obj["kind"] = Kind;
-        obj["status"] = Current["status"]?.DeepClone();
+        // Only the status subresource writes status; a kind without one (ConfigMap) must not grow "status": null.
+        if (Current["status"] is { } status)
+        {
+            obj["status"] = status.DeepClone();
+        }
+        else
+        {
+            obj.Remove("status");
+        }
         var causes = Prepare(obj, Current);
         if (causes.Count == 0)
         {

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using Actors.Gateway.Hosting;
 using Actors.Gateway.Metrics;
 using Actors.Grains;
+using Actors.Grains.Boot;
 using Actors.Grains.Controllers.Nodes;
 using Actors.Grains.Store;
 using Actors.NodeAgent.Agent;
@@ -44,9 +45,16 @@ internal sealed class GatewayTestServer : IAsyncDisposable
     /// <summary>The silo's grains, for what a test sets up behind the API (a hollow node).</summary>
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<GatewayTestServer> StartAsync()
+    /// <param name="tokenFile">Extra users as a static token file (<c>token,user,uid,"group1,group2"</c> lines).</param>
+    public static async Task<GatewayTestServer> StartAsync(string? tokenFile = null)
     {
         var directory = new TempDirectory();
+        string? tokenFilePath = null;
+        if (tokenFile is not null)
+        {
+            tokenFilePath = Path.Combine(directory.Path, "tokens.csv");
+            await File.WriteAllTextAsync(tokenFilePath, tokenFile);
+        }
         var database = Database.ForSqliteFile(Path.Combine(directory.Path, "actors.db"));
         var store = await ObjectStore.OpenAsync(database);
         var builder = WebApplication.CreateSlimBuilder();
@@ -58,12 +66,13 @@ internal sealed class GatewayTestServer : IAsyncDisposable
             silo.AddGrains(typeof(ControlPlane).Assembly);
             silo.AddGrains(typeof(NodeAgentGrain).Assembly);
         });
-        builder.Services.AddKubernetesApi(new GatewayOptions { DataDirectory = Path.Combine(directory.Path, "pki"), Port = 0 });
+        builder.Services.AddKubernetesApi(new GatewayOptions { DataDirectory = Path.Combine(directory.Path, "pki"), Port = 0, TokenFilePath = tokenFilePath });
         builder.Services.AddPrometheusMetrics();
         var app = builder.Build();
         app.MapPrometheusMetrics();
         app.MapKubernetesApi();
         await app.StartAsync();
+        await BootObjects.EnsureAsync(app.Services.GetRequiredService<IGrainFactory>(), 443);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         return new GatewayTestServer(directory, database, store, app, $"https://127.0.0.1:{port}");

@@ -22,6 +22,37 @@ public sealed class RequestDecodingTests
     public void Malformed_yaml_is_a_format_error() => Assert.Throws<FormatException>(() => YamlToJson.Convert("a: [1, 2"));
 
     [Theory]
+    [InlineData(64, true)]
+    [InlineData(65, false)]
+    [InlineData(100_000, false)]
+    public void Yaml_nesting_is_capped_before_a_recursive_load_could_overflow_the_stack(int depth, bool accepted)
+    {
+        var yaml = "a: " + new string('[', depth - 1) + new string(']', depth - 1);
+
+        if (accepted)
+        {
+            Assert.NotNull(YamlToJson.Convert(yaml));
+        }
+        else
+        {
+            Assert.Contains("nesting deeper than 64 levels", Assert.Throws<FormatException>(() => YamlToJson.Convert(yaml)).Message);
+        }
+    }
+
+    [Fact]
+    public void Yaml_aliases_that_explode_are_refused_and_modest_ones_expand()
+    {
+        var laughs = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (var i = 1; i <= 9; i++)
+        {
+            laughs.Append($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
+        }
+
+        Assert.Contains("excessive aliasing", Assert.Throws<FormatException>(() => YamlToJson.Convert(laughs.ToString())).Message);
+        Assert.Equal("""{"base":{"x":1},"copy":{"x":1}}""", YamlToJson.Convert("base: &b {x: 1}\ncopy: *b\n")!.ToJsonString());
+    }
+
+    [Theory]
     [InlineData(null, "application/json")]
     [InlineData("application/json; charset=utf-8", "application/json")]
     [InlineData("Application/YAML", "application/yaml")]

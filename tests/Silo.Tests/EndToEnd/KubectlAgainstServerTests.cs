@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Actors.TestSupport;
 
 namespace Actors.Silo.Tests.EndToEnd;
@@ -7,106 +6,63 @@ namespace Actors.Silo.Tests.EndToEnd;
 [Trait("Category", "E2E")]
 public sealed class KubectlAgainstServerTests
 {
-    private const string Kubectl = "/usr/lib/google-cloud-sdk/bin/kubectl.1.33";
-
     [Fact]
     public async Task Kubectl_SeesTheBootObjects_AndCreatesADeploymentWhosePodsWaitForNodes()
     {
-        using var directory = new TempDirectory();
-        await using var server = await ActorsServerProcess.StartAsync("e2e", directory.Path, new Dictionary<string, string>());
-        var kubeconfig = Path.Combine(directory.Path, "kubeconfig");
-        await Eventually.WaitAsync("the kubeconfig to be written", () => File.Exists(kubeconfig), TimeSpan.FromSeconds(20));
-        Assert.DoesNotContain("insecure-skip-tls-verify", await File.ReadAllTextAsync(kubeconfig, TestContext.Current.CancellationToken));
+        await using var cluster = await HollowCluster.StartAsync(kubectl: null);
+        var kubectl = cluster.KubectlFor(Kubectl.Newest);
+        Assert.DoesNotContain("insecure-skip-tls-verify", await File.ReadAllTextAsync(cluster.KubeconfigPath, TestContext.Current.CancellationToken));
 
-        var namespaces = await RunAsync(kubeconfig, "get", "namespaces");
+        var namespaces = await kubectl.RunAsync("get", "namespaces");
         foreach (var name in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
         {
             Assert.Contains(name, namespaces);
         }
-        Assert.Contains("kubernetes", await RunAsync(kubeconfig, "get", "service", "-n", "default"));
+        Assert.Contains("kubernetes", await kubectl.RunAsync("get", "service", "-n", "default"));
 
-        Assert.Contains("deployment.apps/web created", await RunAsync(kubeconfig, "create", "deployment", "web", "--image=busybox:1", "--replicas=2"));
+        Assert.Contains("deployment.apps/web created", await kubectl.RunAsync("create", "deployment", "web", "--image=busybox:1", "--replicas=2"));
         await Eventually.WaitAsync("two pods of web, unschedulable without nodes", async () =>
         {
-            var pods = await RunAsync(kubeconfig, "get", "pods", "-l", "app=web", "-o", "jsonpath={range .items[*]}{.status.conditions[0].reason}{\"\\n\"}{end}");
+            var pods = await kubectl.RunAsync("get", "pods", "-l", "app=web", "-o", "jsonpath={range .items[*]}{.status.conditions[0].reason}{\"\\n\"}{end}");
             return pods.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l == "Unschedulable") == 2;
         }, TimeSpan.FromSeconds(30));
 
-        await AssertDashboardLoginLinkWorksOnceAsync(directory.Path, server.ApiPort);
+        await AssertDashboardLoginLinkWorksOnceAsync(cluster.DataDirectory, cluster.Server.ApiPort);
 
-        Assert.Contains("deployment.apps \"web\" deleted", await RunAsync(kubeconfig, "delete", "deployment", "web"));
+        Assert.Contains("deployment.apps \"web\" deleted", await kubectl.RunAsync("delete", "deployment", "web"));
         await Eventually.WaitAsync("the pods to go with their deployment", async () =>
-            !(await RunAsync(kubeconfig, "get", "pods", "-o", "name")).Contains("pod/web-"), TimeSpan.FromSeconds(30));
+            !(await kubectl.RunAsync("get", "pods", "-o", "name")).Contains("pod/web-"), TimeSpan.FromSeconds(30));
     }
-
-    private const string HollowNodes = """
-        apiVersion: v1
-        kind: Node
-        metadata:
-          name: hollow-1
-          labels: {actors.io/hollow: "true"}
-        status:
-          allocatable: {cpu: "4", memory: 8Gi, pods: "110"}
-          conditions: [{type: Ready, status: "True"}]
-        ---
-        apiVersion: v1
-        kind: Node
-        metadata:
-          name: hollow-2
-          labels: {actors.io/hollow: "true"}
-        status:
-          allocatable: {cpu: "4", memory: 8Gi, pods: "110"}
-          conditions: [{type: Ready, status: "True"}]
-        """;
-
-    private const string WebDeployment = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web}
-        spec:
-          replicas: 3
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              containers: [{name: web, image: "busybox:1"}]
-        """;
 
     /// <summary>The everyday workflow on hollow nodes: apply, rollout status, set image, history, scale, delete by file.</summary>
     [Fact]
     public async Task Kubectl_AppliesRollsOutUpdatesScalesAndDeletes_OnHollowNodes()
     {
-        using var directory = new TempDirectory();
-        await using var server = await ActorsServerProcess.StartAsync("e2e", directory.Path, new Dictionary<string, string>());
-        var kubeconfig = Path.Combine(directory.Path, "kubeconfig");
-        await Eventually.WaitAsync("the kubeconfig to be written", () => File.Exists(kubeconfig), TimeSpan.FromSeconds(20));
-        var nodes = Path.Combine(directory.Path, "nodes.yaml");
-        var web = Path.Combine(directory.Path, "web.yaml");
-        await File.WriteAllTextAsync(nodes, HollowNodes, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(web, WebDeployment, TestContext.Current.CancellationToken);
+        await using var cluster = await HollowCluster.StartAsync();
+        var kubectl = cluster.KubectlFor(Kubectl.Newest);
+        var web = await cluster.WriteFileAsync("web.yaml", HollowCluster.WebDeployment);
 
-        Assert.Contains("node/hollow-1 created", await RunAsync(kubeconfig, "apply", "-f", nodes));
-        Assert.Contains("Ready", await RunAsync(kubeconfig, "get", "nodes"));
-        Assert.Contains("deployment.apps/web created", await RunAsync(kubeconfig, "apply", "-f", web));
-        Assert.Contains("successfully rolled out", await RunAsync(kubeconfig, "rollout", "status", "deployment/web", "--timeout=60s"));
-        var wide = await RunAsync(kubeconfig, "get", "pods", "-o", "wide");
+        Assert.Contains("Ready", await kubectl.RunAsync("get", "nodes"));
+        Assert.Contains("deployment.apps/web created", await kubectl.RunAsync("apply", "-f", web));
+        Assert.Contains("successfully rolled out", await kubectl.RunAsync("rollout", "status", "deployment/web", "--timeout=60s"));
+        var wide = await kubectl.RunAsync("get", "pods", "-o", "wide");
         Assert.Equal(3, wide.Split('\n').Count(l => l.Contains("Running") && l.Contains("hollow-")));
 
-        Assert.Contains("image updated", await RunAsync(kubeconfig, "set", "image", "deployment/web", "web=busybox:2"));
-        Assert.Contains("successfully rolled out", await RunAsync(kubeconfig, "rollout", "status", "deployment/web", "--timeout=60s"));
-        var images = await RunAsync(kubeconfig, "get", "pods", "-o", "jsonpath={.items[*].spec.containers[0].image}");
+        Assert.Contains("image updated", await kubectl.RunAsync("set", "image", "deployment/web", "web=busybox:2"));
+        Assert.Contains("successfully rolled out", await kubectl.RunAsync("rollout", "status", "deployment/web", "--timeout=60s"));
+        var images = await kubectl.RunAsync("get", "pods", "-o", "jsonpath={.items[*].spec.containers[0].image}");
         Assert.Equal(["busybox:2", "busybox:2", "busybox:2"], images.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        var history = await RunAsync(kubeconfig, "rollout", "history", "deployment/web");
+        var history = await kubectl.RunAsync("rollout", "history", "deployment/web");
         Assert.Contains("1 ", history);
         Assert.Contains("2 ", history);
 
-        Assert.Contains("scaled", await RunAsync(kubeconfig, "scale", "deployment", "web", "--replicas=5"));
+        Assert.Contains("scaled", await kubectl.RunAsync("scale", "deployment", "web", "--replicas=5"));
         await Eventually.WaitAsync("5 available replicas", async () =>
-            await RunAsync(kubeconfig, "get", "deployment", "web", "-o", "jsonpath={.status.availableReplicas}") == "5", TimeSpan.FromSeconds(30));
+            await kubectl.RunAsync("get", "deployment", "web", "-o", "jsonpath={.status.availableReplicas}") == "5", TimeSpan.FromSeconds(30));
 
-        Assert.Contains("deleted", await RunAsync(kubeconfig, "delete", "-f", web));
+        Assert.Contains("deleted", await kubectl.RunAsync("delete", "-f", web));
         await Eventually.WaitAsync("the ReplicaSets and pods to go", async () =>
-            (await RunAsync(kubeconfig, "get", "rs,pods", "-o", "name")).Trim().Length == 0, TimeSpan.FromSeconds(30));
+            (await kubectl.RunAsync("get", "rs,pods", "-o", "name")).Trim().Length == 0, TimeSpan.FromSeconds(30));
     }
 
     /// <summary>`actors dashboard` prints a one-time link: the first visit logs in, the second finds it spent.</summary>
@@ -135,25 +91,5 @@ public sealed class KubectlAgainstServerTests
         Assert.Contains(first.Headers.GetValues("Set-Cookie"), c => c.StartsWith("actors-dashboard=", StringComparison.Ordinal));
         using var second = await http.GetAsync(link, TestContext.Current.CancellationToken);
         Assert.EndsWith("#login=expired", second.Headers.Location!.OriginalString);
-    }
-
-    private static async Task<string> RunAsync(string kubeconfig, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Kubectl) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("--kubeconfig");
-        start.ArgumentList.Add(kubeconfig);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"kubectl {string.Join(' ', arguments)} exited {process.ExitCode}: {await error}");
-        }
-        return await output;
     }
 }

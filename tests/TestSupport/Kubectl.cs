@@ -1,0 +1,58 @@
+using System.Diagnostics;
+
+namespace Actors.TestSupport;
+
+/// <summary>
+/// One real kubectl binary against one kubeconfig, so the same workflow code drives every kubectl version. Each
+/// instance has its own discovery cache beside the kubeconfig, so discovery is exercised on every test run.
+/// </summary>
+public sealed class Kubectl(string binary, string kubeconfig)
+{
+    /// <summary>The newest kubectl of the Google Cloud SDK (protobuf bodies, aggregated discovery).</summary>
+    public const string Newest = "/usr/lib/google-cloud-sdk/bin/kubectl.1.33";
+
+    /// <summary>Debian's kubernetes-client, unpacked by deploy/kubectl-120.sh.</summary>
+    public const string Debian120 = "/opt/actors/kubectl-1.20/usr/bin/kubectl";
+
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly string _cacheDirectory = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(kubeconfig)!, "kube-cache-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string Binary { get; } = binary;
+
+    /// <summary>Runs a command that must succeed; its stdout.</summary>
+    public async Task<string> RunAsync(params string[] arguments)
+    {
+        var (exitCode, stdout, stderr) = await TryRunAsync(arguments);
+        return exitCode == 0
+            ? stdout
+            : throw new InvalidOperationException($"{Binary} {string.Join(' ', arguments)} exited {exitCode}: {stderr}");
+    }
+
+    /// <summary>Runs a command that may fail; kubectl is killed after 90 s.</summary>
+    public async Task<(int ExitCode, string StandardOutput, string StandardError)> TryRunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("--kubeconfig=" + kubeconfig);
+        start.ArgumentList.Add("--cache-dir=" + _cacheDirectory);
+        start.ArgumentList.Add("--request-timeout=30s");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(CommandTimeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{Binary} {string.Join(' ', arguments)} did not exit within {CommandTimeout}: {await stderr}");
+        }
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
