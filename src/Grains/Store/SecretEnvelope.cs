@@ -9,7 +9,7 @@ namespace Actors.Grains.Store;
 /// tells sealed values from legacy plaintext JSON (which always starts with <c>{</c>) and names the key; the
 /// associated data binds the value to its object, so a ciphertext copied onto another row does not open.
 /// </summary>
-public static class SecretEnvelope
+internal static class SecretEnvelope
 {
     public const string Prefix = "actors:enc:aesgcm:v1:";
 
