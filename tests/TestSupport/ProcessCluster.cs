@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Security.Cryptography;
 using Actors.Placement;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Membership;
@@ -16,6 +17,8 @@ namespace Actors.TestSupport;
 /// </summary>
 public sealed class ProcessCluster : IAsyncDisposable
 {
+    private const string SecretsKeyFileName = "secrets.key";
+
     private readonly TestPostgres _postgres;
     private readonly TempDirectory _directory;
     private readonly Database _database;
@@ -36,6 +39,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         _environment = new Dictionary<string, string>
         {
             ["ACTORS_MEMBERSHIP_PROFILE"] = "test",
+            ["ACTORS_SECRETS_KEY_FILE"] = Path.Combine(directory.Path, SecretsKeyFileName),
         };
         if (loadIntoServers)
         {
@@ -66,6 +70,8 @@ public sealed class ProcessCluster : IAsyncDisposable
         var directory = new TempDirectory();
         var secretFile = Path.Combine(directory.Path, "cluster.secret");
         await File.WriteAllTextAsync(secretFile, "test-cluster-secret-" + Guid.NewGuid().ToString("N"));
+        // Every silo and agent seals and opens Secrets with this one key, as a real cluster must.
+        await File.WriteAllTextAsync(Path.Combine(directory.Path, SecretsKeyFileName), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         var database = Database.ForPostgres(postgres.ConnectionString);
         var stores = await SqlStores.CreateAsync(database, "actors", CancellationToken.None);
         var cluster = new ProcessCluster(postgres, directory, database, stores, secretFile, grainAssemblies, loadIntoServers);

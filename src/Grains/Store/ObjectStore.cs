@@ -23,6 +23,10 @@ namespace Actors.Grains.Store;
 /// kine does: for each key the newest change at or before R unless it is a deletion. Compaction keeps exactly
 /// those rows, so any R not older than the compacted revision can be listed; older ones are 410.
 /// </para>
+/// <para>
+/// Secrets: with <see cref="ObjectStoreOptions.SecretsKey"/> set, a Secret's JSON is sealed with AES-GCM in its
+/// object row and its change rows, and every read opens it again (<see cref="StoredObjectCodec"/>).
+/// </para>
 /// </summary>
 public sealed class ObjectStore : IObjectStore, IAsyncDisposable
 {
@@ -35,6 +39,7 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ChangeFeed _feed;
+    private readonly StoredObjectCodec _codec;
     private readonly CancellationTokenSource _stopping = new();
     private Task _compactionLoop = Task.CompletedTask;
 
@@ -46,6 +51,7 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
         _time = time;
         _logger = logger;
         _feed = new ChangeFeed(database, options, time, logger);
+        _codec = new StoredObjectCodec(options.SecretsKey);
     }
 
     /// <summary>Creates or migrates the schema, starts the change feed and the background compaction.</summary>
@@ -81,7 +87,7 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
                 return (new CreateResult.AlreadyExists(existing.Object), false);
             }
             var stored = ObjectMetadata.PrepareCreate(obj, revision, Guid.NewGuid(), _time.GetUtcNow());
-            var json = stored.ToJsonString();
+            var json = _codec.Encode(kind, ns, name, stored.ToJsonString());
             await StoreCommand.ExecuteAsync(connection, transaction, StoreSql.InsertObject, cancellationToken,
                 ("kind", kind), ("ns", ns), ("name", name), ("uid", ObjectMetadata.Uid(stored)), ("revision", revision),
                 ("generation", 1L), ("node", ObjectMetadata.NodeName(stored)), ("object", json));
@@ -113,7 +119,7 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
             {
                 return (new UpdateResult.Updated(current.Object), false);
             }
-            var json = stored.ToJsonString();
+            var json = _codec.Encode(kind, ns, name, stored.ToJsonString());
             await StoreCommand.ExecuteAsync(connection, transaction, StoreSql.UpdateObject, cancellationToken,
                 ("kind", kind), ("ns", ns), ("name", name), ("uid", ObjectMetadata.Uid(stored)), ("revision", revision),
                 ("generation", stored["metadata"]!["generation"]!.GetValue<long>()), ("node", ObjectMetadata.NodeName(stored)),
@@ -145,7 +151,7 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
             var last = ObjectMetadata.WithResourceVersion(current.Object, revision);
             await StoreCommand.ExecuteAsync(connection, transaction, StoreSql.DeleteObject, cancellationToken, ("kind", kind), ("ns", ns), ("name", name));
             await StoreCommand.ExecuteAsync(connection, transaction, StoreSql.DeleteOwners, cancellationToken, ("kind", kind), ("ns", ns), ("name", name));
-            await InsertChangeAsync(connection, transaction, revision, kind, ns, name, WatchEventType.Deleted, last.ToJsonString(), current.Revision, cancellationToken);
+            await InsertChangeAsync(connection, transaction, revision, kind, ns, name, WatchEventType.Deleted, _codec.Encode(kind, ns, name, last.ToJsonString()), current.Revision, cancellationToken);
             return (new DeleteResult.Deleted(last), true);
         }, cancellationToken);
     }
@@ -205,7 +211,7 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
             foreach (var (rowNs, rowName, json) in rows)
             {
                 after = (rowNs, rowName);
-                var obj = ParseObject(json);
+                var obj = ParseObject(_codec.Decode(kind, rowNs, rowName, json));
                 if (options.Filter is { } filter && !filter(obj))
                 {
                     continue;
@@ -231,7 +237,7 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(ns);
         ArgumentException.ThrowIfNullOrEmpty(ownerUid);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        return await ReadObjectsAsync(connection, StoreSql.SelectByOwner, cancellationToken, ("owner", ownerUid), ("kind", kind), ("ns", ns));
+        return await ReadObjectsAsync(connection, kind, StoreSql.SelectByOwner, cancellationToken, ("owner", ownerUid), ("kind", kind), ("ns", ns));
     }
 
     public async Task<IReadOnlyList<JsonObject>> ListByNodeAsync(string kind, string nodeName, CancellationToken cancellationToken = default)
@@ -239,7 +245,7 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
         ValidateKind(kind);
         ArgumentException.ThrowIfNullOrEmpty(nodeName);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        return await ReadObjectsAsync(connection, StoreSql.SelectByNode, cancellationToken, ("kind", kind), ("node", nodeName));
+        return await ReadObjectsAsync(connection, kind, StoreSql.SelectByNode, cancellationToken, ("kind", kind), ("node", nodeName));
     }
 
     /// <summary>
@@ -455,7 +461,7 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
         }
     }
 
-    private static async Task<(JsonObject Object, long Revision)?> ReadObjectAsync(DbConnection connection, DbTransaction? transaction, string kind, string ns, string name, CancellationToken cancellationToken)
+    private async Task<(JsonObject Object, long Revision)?> ReadObjectAsync(DbConnection connection, DbTransaction? transaction, string kind, string ns, string name, CancellationToken cancellationToken)
     {
         await using var command = StoreCommand.Create(connection, transaction, StoreSql.SelectObject, ("kind", kind), ("ns", ns), ("name", name));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -463,17 +469,18 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
         {
             return null;
         }
-        return (ParseObject(reader.GetString(0)), reader.GetInt64(1));
+        return (ParseObject(_codec.Decode(kind, ns, name, reader.GetString(0))), reader.GetInt64(1));
     }
 
-    private static async Task<IReadOnlyList<JsonObject>> ReadObjectsAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    /// <summary>Rows of one kind, read as (object, ns, name).</summary>
+    private async Task<IReadOnlyList<JsonObject>> ReadObjectsAsync(DbConnection connection, string kind, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = StoreCommand.Create(connection, null, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var objects = new List<JsonObject>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            objects.Add(ParseObject(reader.GetString(0)));
+            objects.Add(ParseObject(_codec.Decode(kind, reader.GetString(1), reader.GetString(2), reader.GetString(0))));
         }
         return objects;
     }
@@ -525,8 +532,8 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
         return [.. parameters];
     }
 
-    private static WatchEvent ToEvent(StoredChange change) =>
-        new(change.Type, change.Kind, ParseObject(change.Json), change.Revision);
+    private WatchEvent ToEvent(StoredChange change) =>
+        new(change.Type, change.Kind, ParseObject(_codec.Decode(change.Kind, change.Namespace, change.Name, change.Json)), change.Revision);
 
     private static JsonObject ParseObject(string json) =>
         JsonNode.Parse(json) as JsonObject ?? throw new InvalidOperationException("the object store holds a row that is not a JSON object");

@@ -21,6 +21,12 @@ public sealed record ObjectStoreOptions
     /// <summary>Events a watcher may have queued before it falls back to reading the history itself.</summary>
     public int WatcherBufferSize { get; init; } = 4_096;
 
+    /// <summary>
+    /// Seals Secrets at rest (see <see cref="StoredObjectCodec"/>); null stores them as plain JSON. Every store on
+    /// one database must have the same key, or it cannot read the Secrets the others wrote.
+    /// </summary>
+    public SecretsKey? SecretsKey { get; init; }
+
     public void Validate()
     {
         if (PollInterval <= TimeSpan.Zero)

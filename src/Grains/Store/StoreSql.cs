@@ -82,14 +82,14 @@ internal static class StoreSql
         """;
 
     public const string SelectByOwner = """
-        SELECT o.object FROM object_owners w
+        SELECT o.object, o.ns, o.name FROM object_owners w
         JOIN objects o ON o.kind = w.kind AND o.ns = w.ns AND o.name = w.name
         WHERE w.owner_uid = @owner AND w.kind = @kind AND w.ns = @ns
         ORDER BY o.name
         """;
 
     public const string SelectByNode =
-        "SELECT object FROM objects WHERE kind = @kind AND node_name = @node ORDER BY ns, name";
+        "SELECT object, ns, name FROM objects WHERE kind = @kind AND node_name = @node ORDER BY ns, name";
 
     /// <summary>Changes after a revision, all kinds (the change feed) or filtered by the WHERE fragments appended.</summary>
     public const string SelectChangesAfter =

@@ -63,6 +63,12 @@ internal sealed class SiloCommandOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACTORS_CLUSTER_SECRET_FILE"),
     };
 
+    public Option<string?> SecretsKeyFile { get; } = new("--secrets-key-file")
+    {
+        Description = "File with the AES-256 key Secrets are encrypted with at rest (base64 of 32 random bytes). Default: secrets.key in the data directory, created on first start. Every silo of a multi-silo cluster must use the same key: copy the file to each silo and keep it, Secrets cannot be read without it. [ACTORS_SECRETS_KEY_FILE]",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACTORS_SECRETS_KEY_FILE"),
+    };
+
     public Option<string> DockerSocket { get; } = new("--docker-socket")
     {
         Description = "The Docker engine's unix socket the node agent drives (up, agent). [ACTORS_DOCKER_SOCKET]",
@@ -84,6 +90,7 @@ internal sealed class SiloCommandOptions
         command.Options.Add(ClusterId);
         command.Options.Add(AdvertiseAddress);
         command.Options.Add(ClusterSecretFile);
+        command.Options.Add(SecretsKeyFile);
         command.Options.Add(DockerSocket);
     }
 
@@ -98,6 +105,7 @@ internal sealed class SiloCommandOptions
         ClusterId = result.GetValue(ClusterId)!,
         AdvertiseAddress = result.GetValue(AdvertiseAddress)!,
         ClusterSecretFile = result.GetValue(ClusterSecretFile),
+        SecretsKeyFile = result.GetValue(SecretsKeyFile),
         DockerSocket = result.GetValue(DockerSocket)!,
     };
 

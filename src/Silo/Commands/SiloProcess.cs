@@ -38,7 +38,8 @@ internal static class SiloProcess
             ? Database.ForPostgres(connectionString)
             : Database.ForSqliteFile(Path.Combine(settings.DataDirectory, SqliteFileName));
         var stores = await SqlStores.CreateAsync(database, settings.ClusterId, cancellationToken);
-        await using var objects = await ObjectStore.OpenAsync(database, cancellationToken: cancellationToken);
+        var objectOptions = new ObjectStoreOptions { SecretsKey = SecretsKeyFile.LoadOrCreate(settings) };
+        await using var objects = await ObjectStore.OpenAsync(database, objectOptions, cancellationToken: cancellationToken);
 
         // Only control-plane silos serve HTTP; a worker is a plain host with no listener but the silo port.
         IHostApplicationBuilder builder = settings.Role == Roles.ControlPlane

@@ -23,6 +23,9 @@ public sealed record ServerSettings
     /// <summary>File holding the shared secret silos authenticate each other with; default <c>cluster.secret</c> in the data dir.</summary>
     public string? ClusterSecretFile { get; init; }
 
+    /// <summary>File holding the key Secrets are encrypted with at rest; default <c>secrets.key</c> in the data dir.</summary>
+    public string? SecretsKeyFile { get; init; }
+
     /// <summary>This process also runs the machine's node agent on the local Docker engine (<c>up</c>, <c>agent</c>).</summary>
     public bool RunsNodeAgent { get; init; }
 

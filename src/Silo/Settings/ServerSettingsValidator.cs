@@ -61,6 +61,10 @@ public static partial class ServerSettingsValidator
         {
             errors.Add($"--cluster-secret-file: '{secretFile}' does not exist.");
         }
+        if (SecretsKeyFile.Problem(settings) is { } secretsKeyProblem)
+        {
+            errors.Add(secretsKeyProblem);
+        }
         if (settings.Database is null && settings.Role == Roles.Worker)
         {
             errors.Add("--role worker needs --db: a worker joins a cluster whose state is in PostgreSQL.");

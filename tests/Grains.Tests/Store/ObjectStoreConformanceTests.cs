@@ -51,10 +51,10 @@ public abstract partial class ObjectStoreConformanceTests : IAsyncLifetime
     /// The poll that repairs lost wake-ups is set far beyond any test's deadline, so watches here prove the
     /// in-process signal and PostgreSQL's NOTIFY.
     /// </summary>
-    protected static Task<ObjectStore> OpenStoreAsync(Database database) =>
+    protected static Task<ObjectStore> OpenStoreAsync(Database database, SecretsKey? secretsKey = null) =>
         ObjectStore.OpenAsync(
             database,
-            new ObjectStoreOptions { CompactionInterval = TimeSpan.Zero, PollInterval = TimeSpan.FromMinutes(10) },
+            new ObjectStoreOptions { CompactionInterval = TimeSpan.Zero, PollInterval = TimeSpan.FromMinutes(10), SecretsKey = secretsKey },
             cancellationToken: Ct);
 
     protected static JsonObject Obj(string name, string ns = "default", int image = 1, string? owner = null, string? node = null, string? app = null)

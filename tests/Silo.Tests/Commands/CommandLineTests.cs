@@ -12,7 +12,7 @@ public sealed class CommandLineTests
     {
         var (exitCode, stdout, _) = await ActorsBinary.RunAsync(Timeout, "server", "--help");
         Assert.Equal(0, exitCode);
-        foreach (var option in new[] { "--db", "--data-dir", "--silo-port", "--api-port", "--role", "--node", "--cluster-id", "--advertise-address", "--cluster-secret-file" })
+        foreach (var option in new[] { "--db", "--data-dir", "--silo-port", "--api-port", "--role", "--node", "--cluster-id", "--advertise-address", "--cluster-secret-file", "--secrets-key-file" })
         {
             Assert.Contains(option, stdout);
         }
@@ -25,6 +25,14 @@ public sealed class CommandLineTests
         Assert.Equal(2, exitCode);
         Assert.Contains("--api-port", stderr);
         Assert.Contains("--role", stderr);
+    }
+
+    [Fact]
+    public async Task MissingSecretsKeyFile_ExitsWithTwo_AndNamesTheOption()
+    {
+        var (exitCode, _, stderr) = await ActorsBinary.RunAsync(Timeout, "server", "--secrets-key-file", "/nonexistent/secrets.key");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--secrets-key-file: '/nonexistent/secrets.key' does not exist", stderr);
     }
 
     [Fact]
