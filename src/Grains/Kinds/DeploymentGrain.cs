@@ -198,7 +198,8 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
         ObjectJson.Name(rs) ?? "",
         ObjectJson.Int(rs["spec"]?["replicas"]),
         ObjectJson.Int(rs["status"]?["availableReplicas"]),
-        Revision(rs));
+        Revision(rs),
+        ObjectJson.Int(rs["status"]?["replicas"]));
 
     private static long Revision(JsonObject rs) =>
         long.TryParse((string?)rs["metadata"]?["annotations"]?[RevisionAnnotation], NumberStyles.Integer, CultureInfo.InvariantCulture, out var revision) ? revision : 0;

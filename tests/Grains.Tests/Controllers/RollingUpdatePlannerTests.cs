@@ -48,6 +48,16 @@ public sealed class RollingUpdatePlannerTests
             [new("new", 2)]
         },
         {
+            "old set scaled to 8 still has 10 live pods: the new set grows only to the surge left (2, not 4)",
+            new RolloutInput(10, 2, 1, new("new", 0, 0, 2), [new("old", 8, 8, 1, LivePods: 10)]),
+            [new("new", 2)]
+        },
+        {
+            "old set's extra pods already terminating: its replicas count again",
+            new RolloutInput(10, 2, 1, new("new", 2, 0, 2), [new("old", 8, 8, 1, LivePods: 8)]),
+            [new("new", 4)]
+        },
+        {
             "done: nothing to do",
             new RolloutInput(4, 1, 1, new("new", 4, 4, 2), [new("old", 0, 0, 1)]),
             []

@@ -13,6 +13,7 @@ namespace Actors.Silo.Tests.EndToEnd;
 /// the other node; when the agent comes back it finishes the evicted pods and removes their containers.
 /// </summary>
 [Trait("Category", "Docker")]
+[Collection(DockerNodeCollection.Name)]
 public sealed class NodeFailoverDockerTests : IAsyncLifetime
 {
     private readonly string _nodeA = "worker-a-" + Guid.NewGuid().ToString("N")[..6];

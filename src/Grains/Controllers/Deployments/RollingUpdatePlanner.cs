@@ -26,7 +26,8 @@ public static class RollingUpdatePlanner
         {
             return input.Desired;
         }
-        var current = input.New.Replicas + input.Old.Sum(r => r.Replicas);
+        // Pods of a scaled-down set that are not yet terminating still count, so the surge holds at every moment.
+        var current = input.New.Counted + input.Old.Sum(r => r.Counted);
         var maxTotal = input.Desired + input.MaxSurge;
         if (current >= maxTotal)
         {
