@@ -177,6 +177,55 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
             TimeSpan.FromSeconds(30));
     }
 
+    private const string Configured = """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: settings}
+        data: {color: blue, "app.conf": "mode=fast"}
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: creds}
+        stringData: {password: s3cret}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: configured, labels: {tier: back}}
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: main
+            image: actors/busybox:1
+            command: ["sh", "-c", "echo color=$COLOR password=$PASSWORD pod=$POD tier=$TIER; cat /etc/app/app.conf; echo; cat /etc/creds/password; echo; echo scratch > /scratch/f && cat /scratch/f"]
+            env:
+            - {name: COLOR, valueFrom: {configMapKeyRef: {name: settings, key: color}}}
+            - {name: PASSWORD, valueFrom: {secretKeyRef: {name: creds, key: password}}}
+            - {name: POD, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
+            - {name: TIER, valueFrom: {fieldRef: {fieldPath: "metadata.labels['tier']"}}}
+            volumeMounts:
+            - {name: config, mountPath: /etc/app}
+            - {name: secret, mountPath: /etc/creds}
+            - {name: scratch, mountPath: /scratch}
+          volumes:
+          - {name: config, configMap: {name: settings}}
+          - {name: secret, secret: {secretName: creds}}
+          - {name: scratch, emptyDir: {}}
+        """;
+
+    /// <summary>Environment from a ConfigMap, a Secret and the pod's own fields, and ConfigMap, Secret and emptyDir volumes, in a real container.</summary>
+    [Fact]
+    public async Task ConfigMapsSecretsAndFields_ReachTheContainer_AsEnvironmentAndFiles()
+    {
+        Assert.SkipUnless(File.Exists(Kubectl), $"{Kubectl} is not installed");
+        var manifest = Path.Combine(_directory.Path, "configured.yaml");
+        await File.WriteAllTextAsync(manifest, Configured, TestContext.Current.CancellationToken);
+        Assert.Contains("pod/configured created", await RunAsync("apply", "-f", manifest));
+        await Eventually.WaitAsync("configured Succeeded", async () =>
+            await RunAsync("get", "pod", "configured", "-o", "jsonpath={.status.phase}") == "Succeeded", TimeSpan.FromSeconds(30));
+        var lines = (await RunAsync("logs", "configured")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["color=blue password=s3cret pod=configured tier=back", "mode=fast", "s3cret", "scratch"], lines);
+    }
+
     private async Task ExecAsync(params string[] command)
     {
         var app = (await NodeContainersAsync()).Single(c => c.State == "running" && c.Labels?.GetValueOrDefault("io.kubernetes.container.name") == "web");
