@@ -119,8 +119,8 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
         var result = await GrainFactory.GetGrain<IReplicaSetGrain>($"{Key.Namespace}/{ObjectJson.Name(rs)}").UpdateAsync(updated.ToJsonString());
         if (result.Status == ObjectWriteStatus.Updated)
         {
-            KubernetesEvents.Record(events, Current!, KubernetesEvents.Normal, "ScalingReplicaSet",
-                $"Scaled {(replicas > from ? "up" : "down")} replica set {ObjectJson.Name(rs)} from {from} to {replicas}", "deployment-controller", time.GetUtcNow());
+            Report(events, Current!, KubernetesEvents.Normal, "ScalingReplicaSet",
+                $"Scaled {(replicas > from ? "up" : "down")} replica set {ObjectJson.Name(rs)} from {from} to {replicas}", "deployment-controller");
         }
     }
 

@@ -94,7 +94,7 @@ public sealed partial class NodeGrain(IObjectStore store, ILogger<NodeGrain> log
         {
             case NodeLifecycleAction.MarkUnknown:
                 LogNodeUnknown(Logger, Key.Name);
-                KubernetesEvents.Record(events, node, KubernetesEvents.Normal, "NodeNotReady", $"Node {Key.Name} status is now: NodeNotReady", "node-controller", now);
+                Report(events, node, KubernetesEvents.Normal, "NodeNotReady", $"Node {Key.Name} status is now: NodeNotReady", "node-controller");
                 await WriteAsync(NodeLifecyclePlanner.MarkUnknown(node, now));
                 break;
             case NodeLifecycleAction.EvictPods:

@@ -44,7 +44,7 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
             {
                 nodes.RecordBind(node, cpu, memory);
                 OrchestratorInstruments.RecordScheduling(scheduled: true, time.GetElapsedTime(attemptStarted));
-                KubernetesEvents.Record(events, pod, KubernetesEvents.Normal, "Scheduled", $"Successfully assigned {Key.GrainKey} to {node}", "default-scheduler", time.GetUtcNow());
+                Report(events, pod, KubernetesEvents.Normal, "Scheduled", $"Successfully assigned {Key.GrainKey} to {node}", "default-scheduler");
                 await WriteScheduledAsync(pod, node);
                 return;
             }
@@ -135,7 +135,7 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
         status["conditions"] = new JsonArray(Condition("PodScheduled", "False", "Unschedulable", message));
         if (!JsonNode.DeepEquals(pod["status"]?["conditions"]?[0]?["message"], JsonValue.Create(message)))
         {
-            KubernetesEvents.Record(events, pod, KubernetesEvents.Warning, "FailedScheduling", message, "default-scheduler", time.GetUtcNow());
+            Report(events, pod, KubernetesEvents.Warning, "FailedScheduling", message, "default-scheduler");
             await WriteAsync(updated);
         }
     }

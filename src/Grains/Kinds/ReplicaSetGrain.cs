@@ -9,7 +9,7 @@ namespace Actors.Grains.Kinds;
 /// start of every pass — never from a cache — so a pass after a crash cannot over-create.
 /// </summary>
 [SiloRolePlacement(ControlPlane.Role)]
-public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain> logger, TimeProvider time, IEventSink events)
+public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain> logger, IEventSink events)
     : OwnerResourceGrain(store, logger, "ReplicaSet", "apps/v1"), IReplicaSetGrain
 {
     private const string NameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
@@ -31,7 +31,7 @@ public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain>
             {
                 if ((await GrainFactory.GetGrain<IPodGrain>($"{Key.Namespace}/{victim}").DeleteAsync(new DeleteRequest())).Succeeded)
                 {
-                    KubernetesEvents.Record(events, rs, KubernetesEvents.Normal, "SuccessfulDelete", $"Deleted pod: {victim}", "replicaset-controller", time.GetUtcNow());
+                    Report(events, rs, KubernetesEvents.Normal, "SuccessfulDelete", $"Deleted pod: {victim}", "replicaset-controller");
                 }
             }
         }
@@ -71,7 +71,7 @@ public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain>
             var result = await GrainFactory.GetGrain<IPodGrain>($"{Key.Namespace}/{name}").CreateAsync(pod.ToJsonString());
             if (result.Status == ObjectWriteStatus.Created)
             {
-                KubernetesEvents.Record(events, rs, KubernetesEvents.Normal, "SuccessfulCreate", $"Created pod: {name}", "replicaset-controller", time.GetUtcNow());
+                Report(events, rs, KubernetesEvents.Normal, "SuccessfulCreate", $"Created pod: {name}", "replicaset-controller");
             }
             if (result.Status != ObjectWriteStatus.AlreadyExists)
             {

@@ -10,7 +10,7 @@ namespace Actors.Grains.Objects;
 /// <see cref="ReconcileAsync"/>; it runs after every change and on a resync timer, and a durable keeper
 /// reminder brings the grain (and its loop) back after its silo dies.
 /// </summary>
-public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, string kind, string apiVersion) : Grain, IResourceGrain, IRemindable
+public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, string kind, string apiVersion) : Grain, IResourceGrain, IRemindable, Runtime.Management.IGrainDiagnostics
 {
     private const string KeeperReminder = "keeper";
 
@@ -315,21 +315,58 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
             return;
         }
         var started = Stopwatch.GetTimestamp();
-        var failed = false;
+        var startedAt = TimeProvider.System.GetUtcNow();
+        string? error = null;
+        var actions = _actions = [];
         try
         {
             await ReconcileAsync();
         }
         catch (Exception exception)
         {
-            failed = true;
+            error = exception.Message;
             LogReconcileFailed(Logger, IdentityString, exception);
         }
         // Kinds without a loop (a ConfigMap) reconcile nothing: timing their no-op would only dilute the histogram.
         if (ResyncPeriod is not null)
         {
-            OrchestratorInstruments.RecordReconcile(Kind, Stopwatch.GetElapsedTime(started), failed);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            OrchestratorInstruments.RecordReconcile(Kind, elapsed, error is not null);
+            _lastReconcile = new JsonObject
+            {
+                ["at"] = startedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["durationMs"] = Math.Round(elapsed.TotalMilliseconds, 3),
+                ["result"] = error is null ? "ok" : "error",
+                ["error"] = error,
+                ["actions"] = new JsonArray([.. actions.Select(a => (JsonNode?)JsonValue.Create(a))]),
+            }.ToJsonString();
         }
+    }
+
+    private List<string> _actions = [];
+
+    private string? _lastReconcile;
+
+    /// <summary>Records an Event about <paramref name="involved"/> and notes it as an action of the running reconcile.</summary>
+    protected void Report(IEventSink events, JsonObject involved, string type, string reason, string message, string component)
+    {
+        KubernetesEvents.Record(events, involved, type, reason, message, component, TimeProvider.System.GetUtcNow());
+        _actions.Add($"{reason}: {message}");
+    }
+
+    /// <summary>The object as this grain holds it and its last reconcile (when, how long, result, actions), for the dashboard.</summary>
+    public IReadOnlyDictionary<string, string> DescribeState()
+    {
+        var described = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Current is { } current)
+        {
+            described["object"] = current.ToJsonString();
+        }
+        if (_lastReconcile is { } last)
+        {
+            described["lastReconcile"] = last;
+        }
+        return described;
     }
 
     /// <summary>Tells the controller owner (a ReplicaSet, a Deployment) that this child changed.</summary>

@@ -76,7 +76,9 @@ internal sealed class LocalManagementService(
             activation.Silo.ToParsableString(),
             activation.State.ToString(),
             activation.IdleTime,
-            activation.PersistentStates.ToDictionary(s => s.StateName, s => s.ToJson()),
+            activation.PersistentStates.Select(s => KeyValuePair.Create(s.StateName, s.ToJson()))
+                .Concat((activation.GrainInstance as IGrainDiagnostics)?.DescribeState() ?? new Dictionary<string, string>())
+                .ToDictionary(StringComparer.Ordinal),
             activation.Timers,
             reminders.LocalReminders.Where(r => r.GrainId == grainId).Select(r => r.ReminderName).ToArray(),
             activation.RecentCalls);

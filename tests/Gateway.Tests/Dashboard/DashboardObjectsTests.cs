@@ -48,6 +48,15 @@ public sealed class DashboardObjectsTests
         // Every grain a row names is one the grain view can open.
         using var grain = await app.Http.GetAsync("/dashboard/api/grain/" + deployment.GetProperty("grain").GetString(), ct);
         Assert.Equal(HttpStatusCode.OK, grain.StatusCode);
+
+        // A resource grain shows the object it holds and its last reconcile; its ReplicaSet's shows the pods it created.
+        var rsGrain = (await GetAsync(app, "/dashboard/api/objects/pods", ct)).GetProperty("items")[0].GetProperty("ownerGrain").GetString();
+        var details = await GetAsync(app, $"/dashboard/api/grain/{rsGrain}", ct);
+        var states = details.GetProperty("persistentStates");
+        Assert.Equal("ReplicaSet", states.GetProperty("object").GetProperty("kind").GetString());
+        var last = states.GetProperty("lastReconcile");
+        Assert.Equal("ok", last.GetProperty("result").GetString());
+        Assert.True(last.GetProperty("durationMs").GetDouble() >= 0);
     }
 
     [Fact]
