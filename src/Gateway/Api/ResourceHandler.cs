@@ -20,6 +20,11 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
     public async Task HandleAsync(HttpContext context, ResourceTarget target)
     {
         var request = context.Request;
+        if (target.Subresource is "exec" or "attach" or "portforward")
+        {
+            throw new KubeStatusException(KubeStatus.BadRequest(
+                $"pods/{target.Subresource} is not supported by this server yet; the containers of pod \"{target.Name}\" run on its node's Docker engine, where `docker exec` reaches them"));
+        }
         switch (request.Method.ToUpperInvariant(), target.Name, target.Subresource)
         {
             case ("GET", null, _):

@@ -158,6 +158,21 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("POST", "exec")]
+    [InlineData("GET", "exec")]
+    [InlineData("POST", "attach")]
+    [InlineData("POST", "portforward")]
+    public async Task Exec_attach_and_port_forward_are_refused_with_a_clear_400(string method, string subresource)
+    {
+        using var client = fixture.Gateway.Client();
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/namespaces/default/pods/some-pod/{subresource}?command=sh");
+
+        using var response = await client.SendAsync(request, Ct);
+
+        await ExpectStatusAsync(response, 400, "BadRequest", $"pods/{subresource} is not supported");
+    }
+
+    [Theory]
     [InlineData("application/merge-patch+json", """{"metadata":{"resourceVersion":5}}""", "metadata.resourceVersion of type string")]
     [InlineData("application/merge-patch+json", """{"data":{"k":7}}""", "data.k of type string")]
     [InlineData("application/strategic-merge-patch+json", """{"metadata":{"labels":{"app":true}}}""", "metadata.labels.app of type string")]
