@@ -4,7 +4,7 @@ namespace Actors.Grains.Boot;
 
 /// <summary>
 /// The objects every Kubernetes cluster has (KUBECTL-API.md §15.1): the four system namespaces and the
-/// <c>default/kubernetes</c> Service. Every control-plane silo ensures them at start; the grains, as the only
+/// <c>default/kubernetes</c> Service, and the event reaper. Every control-plane silo ensures them at start; the grains, as the only
 /// writers, make concurrent starts harmless.
 /// </summary>
 public static class BootObjects
@@ -41,5 +41,7 @@ public static class BootObjects
             },
         };
         await grains.GetGrain<IServiceGrain>("default/kubernetes").CreateAsync(service.ToJsonString());
+        // Its reminder keeps it going from then on, on whichever control-plane silo holds it.
+        await grains.GetGrain<IEventReaperGrain>(Kinds.EventReaperGrain.Key).ReapAsync();
     }
 }
