@@ -120,10 +120,13 @@ public static class PodSyncPlanner
             return failedStart;
         }
         var next = latest.Attempt + 1;
-        var remaining = (latest.FinishedAt ?? input.Now) + input.Backoff.Delay(next) - input.Now;
+        // As the kubelet: a container that ran stably for twice the cap starts its back-off over.
+        var ranStably = latest.StartedAt is { } started && latest.FinishedAt is { } finished && finished - started >= 2 * input.Backoff.Cap;
+        var delay = input.Backoff.Delay(ranStably ? 1 : next);
+        var remaining = (latest.FinishedAt ?? input.Now) + delay - input.Now;
         if (remaining > TimeSpan.Zero)
         {
-            var message = $"back-off {input.Backoff.Delay(next).TotalSeconds:0}s restarting failed container={name} pod={input.Pod.Metadata?.Name}_{input.Pod.Metadata?.Namespace}({input.Pod.Metadata?.Uid})";
+            var message = $"back-off {delay.TotalSeconds:0}s restarting failed container={name} pod={input.Pod.Metadata?.Name}_{input.Pod.Metadata?.Namespace}({input.Pod.Metadata?.Uid})";
             return new ContainerStep(ContainerOutcome.Restarting, [], remaining, "CrashLoopBackOff", message);
         }
         return new ContainerStep(ContainerOutcome.Restarting, [new PodAction.StartContainer(name, next, initContainer)], null, null, null);

@@ -1,4 +1,5 @@
 using Actors.NodeAgent.Agent;
+using Actors.NodeAgent.Runtime;
 using static Actors.NodeAgent.Tests.Agent.PodSyncFacts;
 
 namespace Actors.NodeAgent.Tests.Agent;
@@ -162,6 +163,19 @@ public sealed class PodSyncPlannerTests
 
         Assert.Equal([new PodAction.StartContainer("app", attempt + 1, false)], plan.Actions);
         Assert.Null(plan.RequeueAfter);
+    }
+
+    [Theory]
+    [InlineData("ran 9 minutes before crashing: back-off keeps growing", 9, false)]
+    [InlineData("ran 10 minutes (twice the 5 min cap): back-off starts over", 10, true)]
+    public void Plan_starts_the_backoff_over_after_a_container_ran_stably(string scenario, double minutesRunning, bool restartNow)
+    {
+        var stable = new RuntimeContainer("c-app-6", "app", 6, RuntimeContainerState.Exited, 1, null,
+            Now.AddMinutes(-minutesRunning - 1), Now.AddMinutes(-minutesRunning).AddSeconds(-3), Now.AddSeconds(-3), "actors/busybox:1", "sha256:abc");
+
+        var plan = PodSyncPlanner.Plan(Input(Pod(), Sandbox(stable)));
+
+        Assert.True(plan.Actions.SequenceEqual([new PodAction.StartContainer("app", 7, false)]) == restartNow, scenario);
     }
 
     [Theory]
