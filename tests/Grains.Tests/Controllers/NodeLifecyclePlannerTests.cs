@@ -41,6 +41,8 @@ public sealed class NodeLifecyclePlannerTests
         { "Unknown, not yet for the eviction timeout", "Unknown", 299, 339, NodeLifecycleAction.None },
         { "Unknown for the eviction timeout", "Unknown", 300, 340, NodeLifecycleAction.EvictPods },
         { "Unknown long ago but heartbeating again", "Unknown", 3600, 1, NodeLifecycleAction.None },
+        { "heartbeating NotReady (engine down), not yet for the eviction timeout", "False", 299, 1, NodeLifecycleAction.None },
+        { "heartbeating NotReady for the eviction timeout", "False", 300, 1, NodeLifecycleAction.EvictPods },
     };
 
     [Theory]

@@ -21,10 +21,15 @@ public static class NodeLifecyclePlanner
     {
         var ready = (node["status"]?["conditions"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(c => (string?)c["type"] == "Ready");
         var silent = now - lastHeartbeat;
+        var since = DateTimeOffset.TryParse((string?)ready?["lastTransitionTime"], out var at) ? at : now;
         if ((string?)ready?["status"] == "Unknown")
         {
-            var since = DateTimeOffset.TryParse((string?)ready!["lastTransitionTime"], out var at) ? at : now;
             return now - since >= options.PodEvictionTimeout && silent >= options.MonitorGracePeriod ? NodeLifecycleAction.EvictPods : NodeLifecycleAction.None;
+        }
+        // An agent that heartbeats but reports NotReady (its engine is gone) loses its pods after the same timeout.
+        if ((string?)ready?["status"] == "False" && silent < options.MonitorGracePeriod)
+        {
+            return now - since >= options.PodEvictionTimeout ? NodeLifecycleAction.EvictPods : NodeLifecycleAction.None;
         }
         return silent >= options.MonitorGracePeriod ? NodeLifecycleAction.MarkUnknown : NodeLifecycleAction.None;
     }
