@@ -38,6 +38,8 @@ internal static class WatchStream
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync(cancellationToken);
+        // Headers go out now, not with the first event: a client of a quiet watch must not sit waiting for them.
+        await context.Response.Body.FlushAsync(cancellationToken);
         using var open = GatewayInstruments.WatchOpened(kind.Kind);
         var first = true;
 
