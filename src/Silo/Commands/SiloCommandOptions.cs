@@ -57,6 +57,12 @@ internal sealed class SiloCommandOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACTORS_ADVERTISE_ADDRESS") ?? "127.0.0.1",
     };
 
+    public Option<string?> TokenAuthFile { get; } = new("--token-auth-file")
+    {
+        Description = "Extra API users, Kubernetes' static token file format: token,user,uid,\"group1,group2\" per line (group actors:readonly may only read). [ACTORS_TOKEN_AUTH_FILE]",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACTORS_TOKEN_AUTH_FILE"),
+    };
+
     public Option<string?> ClusterSecretFile { get; } = new("--cluster-secret-file")
     {
         Description = "File with the secret every silo of the cluster shares. Default: cluster.secret in the data directory, created on first start. [ACTORS_CLUSTER_SECRET_FILE]",
@@ -90,6 +96,7 @@ internal sealed class SiloCommandOptions
         command.Options.Add(ClusterId);
         command.Options.Add(AdvertiseAddress);
         command.Options.Add(ClusterSecretFile);
+        command.Options.Add(TokenAuthFile);
         command.Options.Add(SecretsKeyFile);
         command.Options.Add(DockerSocket);
     }
@@ -105,6 +112,7 @@ internal sealed class SiloCommandOptions
         ClusterId = result.GetValue(ClusterId)!,
         AdvertiseAddress = result.GetValue(AdvertiseAddress)!,
         ClusterSecretFile = result.GetValue(ClusterSecretFile),
+        TokenAuthFile = result.GetValue(TokenAuthFile),
         SecretsKeyFile = result.GetValue(SecretsKeyFile),
         DockerSocket = result.GetValue(DockerSocket)!,
     };

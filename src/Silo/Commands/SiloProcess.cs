@@ -106,6 +106,7 @@ internal static class SiloProcess
             DataDirectory = settings.DataDirectory,
             Port = settings.ApiPort,
             ListenAddress = IPAddress.Parse(settings.AdvertiseAddress),
+            TokenFilePath = settings.TokenAuthFile,
         });
         builder.Services.AddPrometheusMetrics();
         builder.Services.AddDashboard();

@@ -23,6 +23,9 @@ public sealed record ServerSettings
     /// <summary>File holding the shared secret silos authenticate each other with; default <c>cluster.secret</c> in the data dir.</summary>
     public string? ClusterSecretFile { get; init; }
 
+    /// <summary>Extra API users in Kubernetes' static token file format; null: the admin token only.</summary>
+    public string? TokenAuthFile { get; init; }
+
     /// <summary>File holding the key Secrets are encrypted with at rest; default <c>secrets.key</c> in the data dir.</summary>
     public string? SecretsKeyFile { get; init; }
 

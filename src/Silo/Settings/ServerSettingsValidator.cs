@@ -57,6 +57,10 @@ public static partial class ServerSettingsValidator
         {
             errors.Add($"--advertise-address: '{settings.AdvertiseAddress}' is not an IP address.");
         }
+        if (settings.TokenAuthFile is { } tokenFile && !File.Exists(tokenFile))
+        {
+            errors.Add($"--token-auth-file: '{tokenFile}' does not exist.");
+        }
         if (settings.ClusterSecretFile is { } secretFile && !File.Exists(secretFile))
         {
             errors.Add($"--cluster-secret-file: '{secretFile}' does not exist.");

@@ -21,6 +21,7 @@ public sealed class ServerSettingsValidatorTests
         { "bad db", Valid with { Database = "Host=x;Bogus Key=1" }, "--db" },
         { "worker without db", Valid with { Role = Roles.Worker }, "needs --db" },
         { "missing secret file", Valid with { ClusterSecretFile = "/nonexistent/secret" }, "--cluster-secret-file" },
+        { "missing token file", Valid with { TokenAuthFile = "/nonexistent/tokens.csv" }, "--token-auth-file" },
         { "missing secrets key file", Valid with { SecretsKeyFile = "/nonexistent/secrets.key" }, "--secrets-key-file: '/nonexistent/secrets.key' does not exist" },
     };
 
