@@ -37,6 +37,9 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
                     await ListAsync(context, target);
                 }
                 break;
+            case ("POST", { } name, "eviction") when target.Kind.Kind == "Pod":
+                await EvictAsync(context, target, name);
+                break;
             case ("GET", { } name, "log") when target.Kind.Kind == "Pod":
                 await PodLogs.ServeAsync(context, grains, store, time, target.Namespace ?? "default", name);
                 break;
@@ -328,6 +331,30 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
             return;
         }
         await WriteResultAsync(context, target, name, await grain.DeleteAsync(options.Request));
+    }
+
+    /// <summary>
+    /// <c>POST …/pods/{name}/eviction</c> (policy/v1 Eviction, what <c>kubectl drain</c> sends): a graceful delete
+    /// with the Eviction's deleteOptions. There are no PodDisruptionBudgets to refuse it, so it is always allowed.
+    /// </summary>
+    private async Task EvictAsync(HttpContext context, ResourceTarget target, string name)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, bodyLimit, context.RequestAborted);
+        var eviction = body.Length == 0 ? null : RequestBody.DecodeObject(RequestBody.MediaType(context.Request.ContentType), body);
+        var options = DeleteOptionsRequest.From(eviction?["deleteOptions"] as JsonObject, null, null, null);
+        var current = await CurrentAsync(target, name);
+        if (IsDryRun(context.Request) || options.DryRun)
+        {
+            await ApiResponses.WriteAsync(context, 201, KubeStatus.Success(Resource(target), name, current["metadata"]?["uid"]?.GetValue<string>() ?? ""));
+            return;
+        }
+        var result = await Grain(target, name).DeleteAsync(options.Request);
+        if (result.Status is ObjectWriteStatus.Deleted or ObjectWriteStatus.Deleting)
+        {
+            await ApiResponses.WriteAsync(context, 201, KubeStatus.Success(Resource(target), name, current["metadata"]?["uid"]?.GetValue<string>() ?? ""));
+            return;
+        }
+        await WriteResultAsync(context, target, name, result);
     }
 
     private async Task DeleteCollectionAsync(HttpContext context, ResourceTarget target)

@@ -148,12 +148,18 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
                     complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
                     complete ? $"ReplicaSet \"{ObjectJson.Name(newSet)}\" has successfully progressed." : $"ReplicaSet \"{ObjectJson.Name(newSet)}\" is progressing.")),
         };
-        if (JsonNode.DeepEquals(WithoutTimes(deployment["status"]), WithoutTimes(status)))
+        // The Deployment carries its current revision too, as Kubernetes' does (`kubectl rollout undo` patches it).
+        var revision = Revision(newSet).ToString(CultureInfo.InvariantCulture);
+        var revisionKnown = (string?)deployment["metadata"]?["annotations"]?[RevisionAnnotation] == revision;
+        if (revisionKnown && JsonNode.DeepEquals(WithoutTimes(deployment["status"]), WithoutTimes(status)))
         {
             return;
         }
         var updated = deployment.DeepClone().AsObject();
         updated["status"] = status;
+        var metadata = ObjectJson.Metadata(updated);
+        var annotations = metadata["annotations"] as JsonObject ?? (JsonObject)(metadata["annotations"] = new JsonObject());
+        annotations[RevisionAnnotation] = revision;
         await WriteAsync(updated);
     }
 

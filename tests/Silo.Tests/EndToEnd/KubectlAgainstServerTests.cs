@@ -65,6 +65,41 @@ public sealed class KubectlAgainstServerTests
             (await kubectl.RunAsync("get", "rs,pods", "-o", "name")).Trim().Length == 0, TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>The rest of the everyday workflow: wait, restart, undo, describe with events, logs, watch, drain, server-side apply.</summary>
+    [Fact]
+    public async Task Kubectl_WaitsRestartsUndoesDescribesDrainsAndWatches_OnHollowNodes()
+    {
+        await using var cluster = await HollowCluster.StartAsync();
+        var kubectl = cluster.KubectlFor(Kubectl.Newest);
+        var web = await cluster.WriteFileAsync("web.yaml", HollowCluster.WebDeployment);
+        Assert.Contains("deployment.apps/web serverside-applied", await kubectl.RunAsync("apply", "--server-side", "-f", web));
+        Assert.Contains("condition met", await kubectl.RunAsync("wait", "--for=condition=available", "deployment/web", "--timeout=60s"));
+
+        Assert.Contains("restarted", await kubectl.RunAsync("rollout", "restart", "deployment/web"));
+        Assert.Contains("successfully rolled out", await kubectl.RunAsync("rollout", "status", "deployment/web", "--timeout=60s"));
+        Assert.Contains("rolled back", await kubectl.RunAsync("rollout", "undo", "deployment/web"));
+        Assert.Contains("successfully rolled out", await kubectl.RunAsync("rollout", "status", "deployment/web", "--timeout=60s"));
+        Assert.Equal("", await kubectl.RunAsync("get", "deployment", "web", "-o", "jsonpath={.spec.template.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt}"));
+
+        var described = await kubectl.RunAsync("describe", "deployment", "web");
+        Assert.Contains("ScalingReplicaSet", described);
+        Assert.Matches(@"Replicas:\s+3 desired \| 3 updated \| 3 total \| 3 available", described);
+        Assert.Contains("Scheduled", await kubectl.RunAsync("get", "events"));
+        Assert.Contains("hollow container", await kubectl.RunAsync("logs", "deployment/web"));
+        var watched = await kubectl.TryRunAsync("get", "pods", "-w", "--request-timeout=3s");
+        Assert.True(watched.StandardOutput.Split('\n').Count(l => l.Contains("Running")) >= 3, watched.StandardOutput + watched.StandardError);
+
+        Assert.Contains("cordoned", await kubectl.RunAsync("cordon", "hollow-1"));
+        Assert.Contains("drained", await kubectl.RunAsync("drain", "hollow-1", "--ignore-daemonsets", "--timeout=60s"));
+        await Eventually.WaitAsync("every live pod on hollow-2", async () =>
+        {
+            var nodes = (await kubectl.RunAsync("get", "pods", "-o", "jsonpath={range .items[*]}{.spec.nodeName} {.status.phase}{\"\\n\"}{end}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            return nodes.Length == 3 && nodes.All(n => n == "hollow-2 Running");
+        }, TimeSpan.FromSeconds(30));
+        Assert.Contains("uncordoned", await kubectl.RunAsync("uncordon", "hollow-1"));
+        Assert.DoesNotContain("SchedulingDisabled", await kubectl.RunAsync("get", "nodes"));
+    }
+
     /// <summary>`actors dashboard` prints a one-time link: the first visit logs in, the second finds it spent.</summary>
     private static async Task AssertDashboardLoginLinkWorksOnceAsync(string dataDirectory, int apiPort)
     {
