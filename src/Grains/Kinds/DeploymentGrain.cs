@@ -15,10 +15,12 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
 {
     public const string RevisionAnnotation = "deployment.kubernetes.io/revision";
 
+    protected override string DependentKind => "ReplicaSet";
+
     protected override async Task ReconcileAsync()
     {
         var deployment = Current!;
-        if (ObjectJson.IsDeleting(deployment))
+        if (await ContinueForegroundDeletionAsync() || ObjectJson.IsDeleting(deployment))
         {
             return;
         }

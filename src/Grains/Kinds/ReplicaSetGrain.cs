@@ -14,8 +14,14 @@ public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain>
 {
     private const string NameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
+    protected override string DependentKind => "Pod";
+
     protected override async Task ReconcileAsync()
     {
+        if (await ContinueForegroundDeletionAsync())
+        {
+            return;
+        }
         var rs = Current!;
         var uid = ObjectJson.Uid(rs)!;
         var pods = await Store.ListByOwnerAsync("Pod", Key.Namespace, uid);

@@ -98,6 +98,19 @@ public sealed class KubectlAgainstServerTests
         }, TimeSpan.FromSeconds(30));
         Assert.Contains("uncordoned", await kubectl.RunAsync("uncordon", "hollow-1"));
         Assert.DoesNotContain("SchedulingDisabled", await kubectl.RunAsync("get", "nodes"));
+
+        Assert.Contains("annotated", await kubectl.RunAsync("annotate", "deployment", "web", "owner=team-a"));
+        Assert.Contains("default", await kubectl.RunAsync("get", "pods", "-A"));
+        Assert.Contains("secret/creds created", await kubectl.RunAsync("create", "secret", "generic", "creds", "--from-literal=password=x"));
+        Assert.Equal("eA==", await kubectl.RunAsync("get", "secret", "creds", "-o", "jsonpath={.data.password}"));
+        var followed = await kubectl.TryRunAsync("logs", "-f", "deployment/web", "--request-timeout=3s");
+        Assert.Contains("hollow container", followed.StandardOutput);
+
+        // Propagation policies: orphan keeps the ReplicaSet; foreground waits for its pods, then it goes.
+        Assert.Contains("deleted", await kubectl.RunAsync("delete", "deployment", "web", "--cascade=orphan"));
+        Assert.Contains("web-", await kubectl.RunAsync("get", "rs", "-l", "app=web", "-o", "name"));
+        Assert.Contains("deleted", await kubectl.RunAsync("delete", "rs", "-l", "app=web", "--cascade=foreground"));
+        Assert.Equal("", (await kubectl.RunAsync("get", "rs,pods", "-l", "app=web", "-o", "name")).Trim());
     }
 
     /// <summary>`actors dashboard` prints a one-time link: the first visit logs in, the second finds it spent.</summary>
