@@ -85,6 +85,9 @@ public sealed class KubectlAgainstServerTests
         Assert.Contains("ScalingReplicaSet", described);
         Assert.Matches(@"Replicas:\s+3 desired \| 3 updated \| 3 total \| 3 available", described);
         Assert.Contains("Scheduled", await kubectl.RunAsync("get", "events"));
+        // The old ReplicaSet's pods finish terminating after the rollout reports done; logs pick any pod of the deployment.
+        await Eventually.WaitAsync("only the 3 pods of the current ReplicaSet", async () =>
+            (await kubectl.RunAsync("get", "pods", "-o", "name")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length == 3, TimeSpan.FromSeconds(30));
         Assert.Contains("hollow container", await kubectl.RunAsync("logs", "deployment/web"));
         var watched = await kubectl.TryRunAsync("get", "pods", "-w", "--request-timeout=3s");
         Assert.True(watched.StandardOutput.Split('\n').Count(l => l.Contains("Running")) >= 3, watched.StandardOutput + watched.StandardError);
