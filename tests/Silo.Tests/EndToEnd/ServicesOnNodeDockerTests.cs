@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.NetworkInformation;
 using System.Text.RegularExpressions;
-using Actors.NodeAgent.Docker;
 using Actors.TestSupport;
 
 namespace Actors.Silo.Tests.EndToEnd;
@@ -16,19 +15,14 @@ namespace Actors.Silo.Tests.EndToEnd;
 [Collection(DockerNodeCollection.Name)]
 public sealed class ServicesOnNodeDockerTests : IAsyncLifetime
 {
-    private const string Kubectl = "/usr/lib/google-cloud-sdk/bin/kubectl.1.33";
 
-    private readonly TempDirectory _directory = new();
-    private readonly string _node = "svc-" + Guid.NewGuid().ToString("N")[..8];
-    private readonly DockerClient _docker = new();
+    private UpNode _node = null!;
     private readonly string _clusterIP = $"10.{96 + Random.Shared.Next(16)}.{Random.Shared.Next(1, 255)}.{Random.Shared.Next(2, 255)}";
     private readonly int _nodePort = Random.Shared.Next(30000, 32768);
     private const string KubernetesServiceIP = "10.96.0.1";
 
     private readonly bool _kubernetesIPWasThere = OnLoopback(KubernetesServiceIP);
-    private ActorsServerProcess? _up;
 
-    private string Kubeconfig => Path.Combine(_directory.Path, "kubeconfig");
 
     private string Web => $$$"""
         apiVersion: apps/v1
@@ -58,44 +52,27 @@ public sealed class ServicesOnNodeDockerTests : IAsyncLifetime
           ports: [{name: http, port: 80, targetPort: 8080, nodePort: {{{_nodePort}}}}]
         """;
 
-    public async ValueTask InitializeAsync()
-    {
-        _up = await ActorsServerProcess.StartCommandAsync("up", _node, _directory.Path, new Dictionary<string, string> { ["ACTORS_MEMBERSHIP_PROFILE"] = "test" }, FreePort.Next());
-        await Eventually.WaitAsync("the node registered and the kubeconfig written", () =>
-            _up.Output.Contains("runs pods on the Docker engine", StringComparison.Ordinal) && File.Exists(Kubeconfig), TimeSpan.FromSeconds(30), () => _up.Output);
-    }
+    public async ValueTask InitializeAsync() => _node = await UpNode.StartAsync("svc-");
 
     public async ValueTask DisposeAsync()
     {
-        if (_up is not null)
-        {
-            // Gracefully, so that the node takes its cluster IPs (this test's and the kubernetes Service's) off loopback.
-            await _up.StopAsync(TimeSpan.FromSeconds(30));
-            await _up.DisposeAsync();
-        }
-        var listed = await _docker.ListContainersAsync(all: true, [$"io.actors.node={_node}"]);
-        foreach (var container in listed.Value ?? [])
-        {
-            await _docker.RemoveContainerAsync(container.Id, force: true);
-        }
+        // Gracefully (UpNode stops it so), so that the node takes its cluster IPs, this test's and the kubernetes Service's, off loopback.
+        await _node.DisposeAsync();
         if (OnLoopback(_clusterIP))
         {
             using var remove = Process.Start("ip", ["addr", "del", $"{_clusterIP}/32", "dev", "lo"]);
             await remove.WaitForExitAsync();
         }
-        _docker.Dispose();
-        _directory.Dispose();
     }
 
     [Fact]
     public async Task A_NodePort_service_balances_over_its_endpoints_and_pods_reach_it_by_name_and_cluster_IP()
     {
-        Assert.SkipUnless(File.Exists(Kubectl), $"{Kubectl} is not installed");
-        var manifest = Path.Combine(_directory.Path, "web.yaml");
-        await File.WriteAllTextAsync(manifest, Web, TestContext.Current.CancellationToken);
-        Assert.Contains("deployment.apps/web created", await RunAsync("apply", "-f", manifest));
-        Assert.Contains("successfully rolled out", await RunAsync("rollout", "status", "deployment/web", "--timeout=60s"));
-        var pods = (await RunAsync("get", "pods", "-l", "app=web", "-o", "jsonpath={range .items[*]}{.metadata.name} {.status.podIP}{\"\\n\"}{end}"))
+        Assert.SkipUnless(File.Exists(Kubectl.Newest), $"{Kubectl.Newest} is not installed");
+        var manifest = await _node.WriteFileAsync("web.yaml", Web);
+        Assert.Contains("deployment.apps/web created", await _node.Kubectl.RunAsync("apply", "-f", manifest));
+        Assert.Contains("successfully rolled out", await _node.Kubectl.RunAsync("rollout", "status", "deployment/web", "--timeout=60s"));
+        var pods = (await _node.Kubectl.RunAsync("get", "pods", "-l", "app=web", "-o", "jsonpath={range .items[*]}{.metadata.name} {.status.podIP}{\"\\n\"}{end}"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).ToDictionary(p => p[0], p => p[1]);
         Assert.Equal(3, pods.Count);
         await WriteEndpointsAsync(pods.Values);
@@ -104,7 +81,7 @@ public sealed class ServicesOnNodeDockerTests : IAsyncLifetime
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         http.DefaultRequestHeaders.ConnectionClose = true;
         var nodePort = $"http://127.0.0.1:{_nodePort}/index.html";
-        await Eventually.WaitAsync("the NodePort answering from a web pod", async () => pods.ContainsKey(await GetAsync(http, nodePort)), TimeSpan.FromSeconds(30), () => _up!.Output);
+        await Eventually.WaitAsync("the NodePort answering from a web pod", async () => pods.ContainsKey(await GetAsync(http, nodePort)), TimeSpan.FromSeconds(30), () => _node.Process.Output);
         var answers = new List<string>();
         for (var i = 0; i < 9; i++)
         {
@@ -131,19 +108,19 @@ public sealed class ServicesOnNodeDockerTests : IAsyncLifetime
             var round = new[] { await GetAsync(http, nodePort), await GetAsync(http, nodePort), await GetAsync(http, nodePort) };
             return !round.Contains(gone);
         }, TimeSpan.FromSeconds(30));
-        Assert.Contains("deleted", await RunAsync("delete", "pod", gone, "--wait=true"));
+        Assert.Contains("deleted", await _node.Kubectl.RunAsync("delete", "pod", gone, "--wait=true"));
         var after = new[] { await GetAsync(http, nodePort), await GetAsync(http, nodePort), await GetAsync(http, nodePort), await GetAsync(http, nodePort) };
         Assert.DoesNotContain(gone, after);
         Assert.Equal(2, after.Distinct().Count());
         Assert.NotEqual("", goneIP);
 
         // The Service gone: its cluster IP leaves loopback and its NodePort stops listening.
-        Assert.Contains("deleted", await RunAsync("delete", "service", "web"));
+        Assert.Contains("deleted", await _node.Kubectl.RunAsync("delete", "service", "web"));
         await Eventually.WaitAsync($"{_clusterIP} off lo and the NodePort closed", async () => !OnLoopback(_clusterIP) && !await AcceptsAsync(_nodePort), TimeSpan.FromSeconds(30));
 
         // A graceful stop takes the kubernetes Service's cluster IP off loopback too, unless something else had put it there.
         Assert.True(OnLoopback(KubernetesServiceIP), $"{KubernetesServiceIP} is not on lo");
-        await _up!.StopAsync(TimeSpan.FromSeconds(30));
+        await _node.StopAsync();
         Assert.True(_kubernetesIPWasThere || !OnLoopback(KubernetesServiceIP), $"{KubernetesServiceIP} is still on lo after the node stopped");
     }
 
@@ -163,15 +140,14 @@ public sealed class ServicesOnNodeDockerTests : IAsyncLifetime
 
     private async Task WriteEndpointsAsync(IEnumerable<string> addresses)
     {
-        var path = Path.Combine(_directory.Path, "endpoints.yaml");
         var list = string.Join(", ", addresses.Select(a => $"{{ip: {a}}}"));
-        await File.WriteAllTextAsync(path, $$"""
+        var path = await _node.WriteFileAsync("endpoints.yaml", $$"""
             apiVersion: v1
             kind: Endpoints
             metadata: {name: web}
             subsets: [{addresses: [{{list}}], ports: [{name: http, port: 8080, protocol: TCP}]}]
-            """, TestContext.Current.CancellationToken);
-        var applied = await RunAsync("apply", "-f", path);
+            """);
+        var applied = await _node.Kubectl.RunAsync("apply", "-f", path);
         Assert.Contains("endpoints/web", applied);
     }
 
@@ -200,8 +176,7 @@ public sealed class ServicesOnNodeDockerTests : IAsyncLifetime
               echo "$t=$(printf 'GET /index.html HTTP/1.0\r\n\r\n' | nc -w 5 $ip 80 | tail -n 1)"
             done
             """;
-        var path = Path.Combine(_directory.Path, "client.yaml");
-        await File.WriteAllTextAsync(path, $$"""
+        var path = await _node.WriteFileAsync("client.yaml", $$"""
             apiVersion: v1
             kind: Pod
             metadata: {name: client}
@@ -209,11 +184,11 @@ public sealed class ServicesOnNodeDockerTests : IAsyncLifetime
               restartPolicy: Never
               terminationGracePeriodSeconds: 1
               containers: [{name: wget, image: actors/busybox:1, command: ["sh", "-c", {{System.Text.Json.JsonSerializer.Serialize(script)}}]}]
-            """, TestContext.Current.CancellationToken);
-        Assert.Contains("pod/client created", await RunAsync("apply", "-f", path));
+            """);
+        Assert.Contains("pod/client created", await _node.Kubectl.RunAsync("apply", "-f", path));
         await Eventually.WaitAsync("the client pod finished", async () =>
-            await RunAsync("get", "pod", "client", "-o", "jsonpath={.status.phase}") is "Succeeded" or "Failed", TimeSpan.FromSeconds(60), () => _up!.Output);
-        return await RunAsync("logs", "client");
+            await _node.Kubectl.RunAsync("get", "pod", "client", "-o", "jsonpath={.status.phase}") is "Succeeded" or "Failed", TimeSpan.FromSeconds(60), () => _node.Process.Output);
+        return await _node.Kubectl.RunAsync("logs", "client");
     }
 
     private static async Task<string> GetAsync(HttpClient http, string url) =>
@@ -222,20 +197,4 @@ public sealed class ServicesOnNodeDockerTests : IAsyncLifetime
     private static bool OnLoopback(string address) =>
         NetworkInterface.GetAllNetworkInterfaces().Where(n => n.Name == "lo")
             .SelectMany(n => n.GetIPProperties().UnicastAddresses).Any(a => a.Address.ToString() == address);
-
-    private async Task<string> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Kubectl) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("--kubeconfig");
-        start.ArgumentList.Add(Kubeconfig);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (await output) + (await error);
-    }
 }
