@@ -103,7 +103,9 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
 
     private async Task TellAgentAsync(string node)
     {
-        var hollow = NodeAgents.IsHollow((await nodes.GetCandidatesAsync(CancellationToken.None)).FirstOrDefault(n => n.Name == node)?.Labels);
+        // The cached Node objects, not scheduling candidates: only the node's labels matter here.
+        var nodeObject = (await nodes.GetNodesAsync(CancellationToken.None)).FirstOrDefault(n => ObjectJson.Name(n) == node);
+        var hollow = NodeAgents.IsHollow(ObjectJson.Labels(nodeObject));
         try
         {
             await NodeAgents.For(GrainFactory, node, hollow).PodChangedAsync(Key.GrainKey);

@@ -177,7 +177,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         {
             var marked = Current.DeepClone().AsObject();
             var metadata = ObjectJson.Metadata(marked);
-            metadata["deletionTimestamp"] ??= ObjectJson.Timestamp(TimeProvider.System.GetUtcNow());
+            metadata["deletionTimestamp"] ??= ObjectJson.Timestamp(Clock.GetUtcNow());
             metadata["deletionGracePeriodSeconds"] ??= request.GracePeriodSeconds ?? 0;
             metadata["finalizers"] = new JsonArray(finalizers.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray());
             var result = await WriteAsync(marked);
@@ -315,7 +315,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
             return;
         }
         var started = Stopwatch.GetTimestamp();
-        var startedAt = TimeProvider.System.GetUtcNow();
+        var startedAt = Clock.GetUtcNow();
         string? error = null;
         var actions = _actions = [];
         try
@@ -345,12 +345,17 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
 
     private List<string> _actions = [];
 
+    private TimeProvider? _clock;
+
+    /// <summary>The silo's clock (a test host may register its own), resolved once per activation.</summary>
+    private TimeProvider Clock => _clock ??= ServiceProvider.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+
     private string? _lastReconcile;
 
     /// <summary>Records an Event about <paramref name="involved"/> and notes it as an action of the running reconcile.</summary>
     protected void Report(IEventSink events, JsonObject involved, string type, string reason, string message, string component)
     {
-        KubernetesEvents.Record(events, involved, type, reason, message, component, TimeProvider.System.GetUtcNow());
+        KubernetesEvents.Record(events, involved, type, reason, message, component, Clock.GetUtcNow());
         _actions.Add($"{reason}: {message}");
     }
 
