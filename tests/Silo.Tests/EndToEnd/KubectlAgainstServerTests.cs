@@ -50,7 +50,13 @@ public sealed class KubectlAgainstServerTests
 
         Assert.Contains("image updated", await kubectl.RunAsync("set", "image", "deployment/web", "web=busybox:2"));
         Assert.Contains("successfully rolled out", await kubectl.RunAsync("rollout", "status", "deployment/web", "--timeout=60s"));
-        var images = await kubectl.RunAsync("get", "pods", "-o", "jsonpath={.items[*].spec.containers[0].image}");
+        // The rollout is done when the new pods are available; the old ones finish terminating just after, as in Kubernetes.
+        var images = "";
+        await Eventually.WaitAsync("only the 3 new pods", async () =>
+        {
+            images = await kubectl.RunAsync("get", "pods", "-o", "jsonpath={.items[*].spec.containers[0].image}");
+            return images.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 3;
+        }, TimeSpan.FromSeconds(30), () => images);
         Assert.Equal(["busybox:2", "busybox:2", "busybox:2"], images.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var history = await kubectl.RunAsync("rollout", "history", "deployment/web");
         Assert.Contains("1 ", history);
