@@ -9,12 +9,12 @@ namespace Actors.Grains.Kinds;
 /// PodScheduled=False with the reason and tries again at its next resync.
 /// </summary>
 [SiloRolePlacement(ControlPlane.Role)]
-public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeCache nodes, TimeProvider time, IEventSink events)
+public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logger, NodeCache nodes, TimeProvider time, IEventSink events, Services.ServicePodNotifier services)
     : ResourceGrain(store, logger, "Pod", "v1"), IPodGrain
 {
     protected override TimeSpan? ResyncPeriod => TimeSpan.FromSeconds(5);
 
-    protected override Task OnChangedAsync(JsonObject? before, JsonObject? after) => Services.ServicePodNotifier.NotifyAsync(GrainFactory, Store, Logger, before, after);
+    protected override Task OnChangedAsync(JsonObject? before, JsonObject? after) => services.NotifyAsync(GrainFactory, before, after);
 
     protected override async Task ReconcileAsync()
     {
@@ -104,7 +104,7 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
     private async Task TellAgentAsync(string node)
     {
         // The cached Node objects, not scheduling candidates: only the node's labels matter here.
-        var nodeObject = (await nodes.GetNodesAsync(CancellationToken.None)).FirstOrDefault(n => ObjectJson.Name(n) == node);
+        var nodeObject = await nodes.GetNodeAsync(node, CancellationToken.None);
         var hollow = NodeAgents.IsHollow(ObjectJson.Labels(nodeObject));
         try
         {

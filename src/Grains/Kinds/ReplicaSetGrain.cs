@@ -29,9 +29,13 @@ public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain>
         if (!ObjectJson.IsDeleting(rs))
         {
             var plan = ReplicaSetPlanner.Plan(ObjectJson.Int(rs["spec"]?["replicas"], 1), views);
-            for (var i = 0; i < plan.Create; i++)
+            foreach (var batch in SlowStart.Batches(plan.Create))
             {
-                await CreatePodAsync(rs, uid);
+                var created = await Task.WhenAll(Enumerable.Range(0, batch).Select(_ => CreatePodAsync(rs, uid)));
+                if (created.Contains(false))
+                {
+                    break;
+                }
             }
             foreach (var victim in plan.Delete)
             {
@@ -56,7 +60,8 @@ public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain>
         }
     }
 
-    private async Task CreatePodAsync(JsonObject rs, string uid)
+    /// <summary>Creates one pod under a fresh name; false when the create was refused.</summary>
+    private async Task<bool> CreatePodAsync(JsonObject rs, string uid)
     {
         var template = rs["spec"]?["template"] as JsonObject ?? new JsonObject();
         for (var attempt = 0; attempt < 5; attempt++)
@@ -78,12 +83,14 @@ public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain>
             if (result.Status == ObjectWriteStatus.Created)
             {
                 Report(events, rs, KubernetesEvents.Normal, "SuccessfulCreate", $"Created pod: {name}", "replicaset-controller");
+                return true;
             }
             if (result.Status != ObjectWriteStatus.AlreadyExists)
             {
-                return;
+                return false;
             }
         }
+        return false;
     }
 
     private async Task WriteStatusAsync(JsonObject rs, IReadOnlyList<PodView> views)

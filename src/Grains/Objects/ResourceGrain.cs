@@ -14,6 +14,8 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
 {
     private const string KeeperReminder = "keeper";
 
+    private bool _keeperRegistered;
+
     /// <summary>
     /// How often the keeper reminder revives the grain after its silo died: the shortest period reminders
     /// allow, but not under 5 s (Orleans' one-minute minimum in production; seconds in the test profile).
@@ -212,7 +214,17 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
 
     private bool _reconcileRequested;
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => RunReconcileAsync();
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Current is null)
+        {
+            // The object is gone (its silo died before the keeper was removed): nothing is left to keep.
+            await RemoveKeeperAsync();
+            DeactivateOnIdle();
+            return;
+        }
+        await RunReconcileAsync();
+    }
 
     public const string ForegroundFinalizer = "foregroundDeletion";
 
@@ -280,6 +292,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         {
             case DeleteResult.Deleted deleted:
                 Current = null;
+                await RemoveKeeperAsync();
                 await OnDeletedAsync(deleted.Last, propagation);
                 await OnChangedAsync(deleted.Last, after: null);
                 await NotifyOwnerAsync(deleted.Last);
@@ -296,9 +309,11 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
 
     private async Task AfterChangeAsync(JsonObject? before)
     {
-        if (Current is not null && ResyncPeriod is not null)
+        // Once per activation: the row outlives it, and a write per change would double the store's fsyncs.
+        if (Current is not null && ResyncPeriod is not null && !_keeperRegistered)
         {
             await this.RegisterOrUpdateReminder(KeeperReminder, KeeperPeriod, KeeperPeriod);
+            _keeperRegistered = true;
         }
         await OnChangedAsync(before, Current);
         await RunReconcileAsync();
@@ -306,6 +321,30 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         {
             await NotifyOwnerAsync(Current);
         }
+    }
+
+    private async Task RemoveKeeperAsync()
+    {
+        if (ResyncPeriod is null)
+        {
+            return;
+        }
+        _keeperRegistered = false;
+        try
+        {
+            await this.UnregisterReminder(new KeeperName());
+        }
+        catch (Exception exception)
+        {
+            // The deletion stands; the stale keeper's next tick finds no object and tries again.
+            LogKeeperRemovalFailed(Logger, IdentityString, exception.Message);
+        }
+    }
+
+    /// <summary>Names the keeper reminder; the reminder service finds its row by name.</summary>
+    private sealed record KeeperName : IGrainReminder
+    {
+        public string ReminderName => KeeperReminder;
     }
 
     private async Task RunReconcileAsync()
@@ -409,4 +448,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Grain}: telling owner {Owner} failed: {Error}")]
     private static partial void LogOwnerNotifyFailed(ILogger logger, string grain, string owner, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Grain}: removing the keeper reminder failed: {Error}")]
+    private static partial void LogKeeperRemovalFailed(ILogger logger, string grain, string error);
 }

@@ -3,27 +3,31 @@ namespace Actors.Grains.Scheduling;
 /// <summary>
 /// The scheduler's decision as a pure function: filter (Ready, schedulable, taints, nodeSelector, node
 /// affinity, resources, pod anti-affinity), then score (least allocated, spread of siblings). The pod grain
-/// tries the ranked nodes in order; the Node grain admits or refuses atomically.
+/// tries the ranked nodes in order; the Node grain admits or refuses atomically. Only the best
+/// <see cref="MaxRanked"/> are ranked: a refusal means the cache was stale, and a pod that runs out of them
+/// tries again at its next pass with a fresher cache, as Kubernetes' scheduler retries a failed bind.
 /// </summary>
 public static class SchedulingPlanner
 {
+    public const int MaxRanked = 8;
+
     public static SchedulingDecision Plan(PodRequirements pod, IReadOnlyList<NodeCandidate> nodes)
     {
         var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
-        var fitting = new List<(NodeCandidate Node, double Score)>();
+        var best = new List<(NodeCandidate Node, double Score)>(MaxRanked + 1);
         foreach (var node in nodes)
         {
             var reason = Filter(pod, node);
             if (reason is null)
             {
-                fitting.Add((node, Score(pod, node)));
+                KeepIfBest(best, (node, Score(pod, node)));
             }
             else
             {
                 reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
             }
         }
-        if (fitting.Count == 0)
+        if (best.Count == 0)
         {
             var detail = string.Join(", ", reasons.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Value} {r.Key}"));
             var message = nodes.Count == 0
@@ -31,13 +35,29 @@ public static class SchedulingPlanner
                 : $"0/{nodes.Count} nodes are available: {detail}.";
             return new SchedulingDecision([], message);
         }
-        var ranked = fitting
-            .OrderByDescending(f => f.Score)
-            .ThenBy(f => f.Node.Name, StringComparer.Ordinal)
-            .Select(f => f.Node.Name)
-            .ToArray();
-        return new SchedulingDecision(ranked, null);
+        return new SchedulingDecision(best.Select(f => f.Node.Name).ToArray(), null);
     }
+
+    /// <summary>Inserts a fitting node into the best list, kept sorted (score, then name) and bounded.</summary>
+    private static void KeepIfBest(List<(NodeCandidate Node, double Score)> best, (NodeCandidate Node, double Score) fit)
+    {
+        var at = best.Count;
+        while (at > 0 && Ranks(fit, best[at - 1]))
+        {
+            at--;
+        }
+        if (at < MaxRanked)
+        {
+            best.Insert(at, fit);
+            if (best.Count > MaxRanked)
+            {
+                best.RemoveAt(MaxRanked);
+            }
+        }
+    }
+
+    private static bool Ranks((NodeCandidate Node, double Score) a, (NodeCandidate Node, double Score) b) =>
+        a.Score > b.Score || (a.Score == b.Score && string.CompareOrdinal(a.Node.Name, b.Node.Name) < 0);
 
     /// <summary>Null when the pod fits the node; otherwise the reason in Kubernetes' words.</summary>
     public static string? Filter(PodRequirements pod, NodeCandidate node)
@@ -50,13 +70,11 @@ public static class SchedulingPlanner
         {
             return "node(s) were unschedulable";
         }
-        var untolerated = node.Taints.FirstOrDefault(t => t.Effect is "NoSchedule" or "NoExecute" && !pod.Tolerations.Any(tol => tol.Tolerates(t)));
-        if (untolerated is not null)
+        if (Untolerated(pod, node) is { } untolerated)
         {
             return $"node(s) had untolerated taint {{{untolerated.Key}: {untolerated.Value}}}";
         }
-        if (pod.NodeSelector.Any(s => !node.Labels.TryGetValue(s.Key, out var value) || value != s.Value)
-            || (pod.RequiredNodeTerms.Count > 0 && !pod.RequiredNodeTerms.Any(term => term.All(r => r.Matches(node.Labels)))))
+        if (!SelectorMatches(pod, node) || (pod.RequiredNodeTerms.Count > 0 && !pod.RequiredNodeTerms.Any(term => term.All(r => r.Matches(node.Labels)))))
         {
             return "node(s) didn't match Pod's node affinity/selector";
         }
@@ -72,7 +90,7 @@ public static class SchedulingPlanner
         {
             return "Insufficient memory";
         }
-        if (pod.AntiAffinity.Any(matches => node.PodLabels.Any(matches)))
+        if (pod.AntiAffinity.Count > 0 && pod.AntiAffinity.Any(matches => node.PodLabels.Any(matches)))
         {
             return "node(s) didn't match pod anti-affinity rules";
         }
@@ -85,9 +103,43 @@ public static class SchedulingPlanner
         var cpuFree = Fraction(node.AllocatableMilliCpu - node.RequestedMilliCpu - pod.MilliCpu, node.AllocatableMilliCpu);
         var memoryFree = Fraction(node.AllocatableMemoryBytes - node.RequestedMemoryBytes - pod.MemoryBytes, node.AllocatableMemoryBytes);
         var leastAllocated = (cpuFree + memoryFree) / 2 * 100;
-        var siblings = pod.SpreadSelector is null ? 0 : node.PodLabels.Count(pod.SpreadSelector);
+        var siblings = pod.SpreadSelector is null || node.PodLabels.Count == 0 ? 0 : node.PodLabels.Count(pod.SpreadSelector);
         var podsFree = Fraction(node.AllocatablePods - node.PodCount - 1, node.AllocatablePods) * 100;
         return leastAllocated + podsFree - siblings * 10;
+    }
+
+    // Loops rather than LINQ: these run for every node for every pod, and closures would allocate each time.
+    private static Taint? Untolerated(PodRequirements pod, NodeCandidate node)
+    {
+        foreach (var taint in node.Taints)
+        {
+            if (taint.Effect is not ("NoSchedule" or "NoExecute"))
+            {
+                continue;
+            }
+            var tolerated = false;
+            foreach (var toleration in pod.Tolerations)
+            {
+                tolerated |= toleration.Tolerates(taint);
+            }
+            if (!tolerated)
+            {
+                return taint;
+            }
+        }
+        return null;
+    }
+
+    private static bool SelectorMatches(PodRequirements pod, NodeCandidate node)
+    {
+        foreach (var (key, wanted) in pod.NodeSelector)
+        {
+            if (!node.Labels.TryGetValue(key, out var value) || value != wanted)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double Fraction(long free, long total) => total <= 0 ? 0 : Math.Clamp((double)free / total, 0, 1);

@@ -15,7 +15,8 @@ namespace Actors.Grains.Store;
 /// commit in revision order: once revision N is visible, every revision below N is visible too, and a watcher
 /// reading "changes after my cursor" can never skip a revision that a slower transaction commits late (the gap
 /// kine has to detect and wait out). A rolled-back write gives its revision back. The price is that writes are
-/// serialized, as they are in etcd's log; they are short. On SQLite the process's write lock serializes anyway.
+/// serialized, as they are in etcd's log; they are short, and concurrent ones share a transaction and its
+/// commit (<see cref="GroupCommit"/>). On SQLite the process's write lock serializes anyway.
 /// </para>
 /// <para>
 /// Lists: a page is consistent at one revision R. When R is still the current revision the page is read from
@@ -40,6 +41,7 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ChangeFeed _feed;
     private readonly StoredObjectCodec _codec;
+    private readonly GroupCommit? _commits;
     private readonly CancellationTokenSource _stopping = new();
     private Task _compactionLoop = Task.CompletedTask;
 
@@ -52,6 +54,9 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
         _logger = logger;
         _feed = new ChangeFeed(database, options, time, logger);
         _codec = new StoredObjectCodec(options.SecretsKey);
+        // SQLite: the database's own group commit, which every writer of the process shares. PostgreSQL: object
+        // writes queue on the revision row anyway, so grouping them saves a commit per write.
+        _commits = _dialect.IsSqlite ? null : new GroupCommit(database);
     }
 
     /// <summary>Creates or migrates the schema, starts the change feed and the background compaction.</summary>
@@ -329,7 +334,7 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
         try
         {
             await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
+            await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
             var current = await StoreCommand.ScalarInt64Async(connection, transaction, StoreSql.CurrentRevision, cancellationToken) ?? 0;
             var target = Math.Min(revision, current);
             // The row lock on the compaction row also makes concurrent compactions (other silos) take turns.
@@ -376,6 +381,10 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
     {
         await _stopping.CancelAsync();
         await _compactionLoop;
+        if (_commits is not null)
+        {
+            await _commits.DisposeAsync();
+        }
         await _feed.DisposeAsync();
         _stopping.Dispose();
     }
@@ -404,47 +413,35 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
     }
 
     /// <summary>
-    /// One write transaction: takes the next revision (and with it the writers' lock, see the class comment),
-    /// runs <paramref name="body"/>, and commits with a NOTIFY when the body says so, else rolls back, which
-    /// also gives the revision back.
+    /// One write: takes the next revision (and with it the writers' lock, see the class comment) and runs
+    /// <paramref name="body"/> with it, inside a group commit; its changes are kept when it says so, else rolled
+    /// back with the revision. Returns once the write is durable, and wakes this silo's watchers.
     /// </summary>
     private async Task<TResult> WriteAsync<TResult>(Func<DbConnection, DbTransaction, long, Task<(TResult Result, bool Commit)>> body, CancellationToken cancellationToken)
     {
-        var sqliteLock = _dialect.IsSqlite ? _database.SqliteWriteLock : null;
-        if (sqliteLock is not null)
+        var kept = false;
+        async Task<(TResult, bool)> Write(DbConnection connection, DbTransaction transaction)
         {
-            await sqliteLock.WaitAsync(cancellationToken);
-        }
-        var committed = false;
-        try
-        {
-            await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
             var revision = await StoreCommand.ScalarInt64Async(connection, transaction, StoreSql.NextRevision, cancellationToken)
                 ?? throw new InvalidOperationException("the object store's revision row is missing");
             var (result, commit) = await body(connection, transaction, revision);
-            if (!commit)
+            if (commit && _dialect.NotifySql is { } notify)
             {
-                await transaction.RollbackAsync(cancellationToken);
-                return result;
-            }
-            if (_dialect.NotifySql is { } notify)
-            {
+                // Delivered on commit, and dropped with the savepoint if this write is rolled back.
                 await StoreCommand.ExecuteAsync(connection, transaction, notify, cancellationToken,
                     ("revision", revision.ToString(CultureInfo.InvariantCulture)));
             }
-            await transaction.CommitAsync(cancellationToken);
-            committed = true;
-            return result;
+            kept = commit;
+            return (result, commit);
         }
-        finally
+        var written = _commits is not null
+            ? await _commits.WriteAsync<TResult>(Write, cancellationToken)
+            : await _database.WriteAsync<TResult>(Write, cancellationToken);
+        if (kept)
         {
-            sqliteLock?.Release();
-            if (committed)
-            {
-                _feed.Signal();
-            }
+            _feed.Signal();
         }
+        return written;
     }
 
     private async Task InsertChangeAsync(DbConnection connection, DbTransaction transaction, long revision, string kind, string ns, string name, WatchEventType type, string json, long previousRevision, CancellationToken cancellationToken) =>

@@ -50,10 +50,4 @@ internal sealed class StoreDialect
         connection is SqliteConnection sqlite
             ? sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: true)
             : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-
-    /// <summary>A write transaction; on SQLite BEGIN IMMEDIATE, so a second process waits instead of failing late.</summary>
-    public async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        connection is SqliteConnection sqlite
-            ? sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: false)
-            : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 }

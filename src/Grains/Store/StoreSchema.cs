@@ -18,7 +18,7 @@ internal static class StoreSchema
         try
         {
             await using var connection = await database.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+            await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
             if (dialect.SchemaLockSql is { } schemaLock)
             {
                 await StoreCommand.ExecuteAsync(connection, transaction, schemaLock, cancellationToken);

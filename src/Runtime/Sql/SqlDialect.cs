@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Actors.Storage;
@@ -9,8 +8,7 @@ namespace Actors.Runtime.Sql;
 
 /// <summary>
 /// Everything that differs between PostgreSQL and SQLite, kept here so the stores share one SQL text:
-/// column types in the schema, how a write transaction starts, how times are bound and read, and how a
-/// unique violation is recognised.
+/// column types in the schema, how times are bound and read, and how a unique violation is recognised.
 /// </summary>
 internal sealed class SqlDialect
 {
@@ -39,20 +37,6 @@ internal sealed class SqlDialect
     public string Ddl(string sql) => Provider == DatabaseProvider.PostgreSql
         ? sql.Replace("{Blob}", "bytea", StringComparison.Ordinal).Replace("{Time}", "timestamptz(3)", StringComparison.Ordinal)
         : sql.Replace("{Blob}", "BLOB", StringComparison.Ordinal).Replace("{Time}", "TEXT", StringComparison.Ordinal);
-
-    /// <summary>
-    /// Starts a write transaction. SQLite: <c>BEGIN IMMEDIATE</c>, so the write lock is taken up front and a
-    /// read-then-write never fails half way; PostgreSQL: READ COMMITTED, where conditional UPDATEs re-check
-    /// their WHERE clause after waiting on a concurrent writer's row lock.
-    /// </summary>
-    public async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        if (connection is SqliteConnection sqlite)
-        {
-            return sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: false);
-        }
-        return await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-    }
 
     /// <summary>Times are kept to the millisecond (Orleans' timestamptz(3)), truncated so both backends agree.</summary>
     public object TimeValue(DateTimeOffset value)

@@ -4,8 +4,8 @@ using Actors.Storage;
 namespace Actors.Runtime.Sql;
 
 /// <summary>
-/// Opens connections and runs write transactions for the SQL stores. On SQLite every write transaction
-/// holds <see cref="Database.SqliteWriteLock"/>, so writers in this process queue instead of failing busy.
+/// Opens connections and runs write transactions for the SQL stores, through the database's writer
+/// (<see cref="Database.WriteAsync"/>), so writers in this process queue instead of failing busy.
 /// </summary>
 internal sealed class SqlSession(Database database)
 {
@@ -21,39 +21,11 @@ internal sealed class SqlSession(Database database)
 
     /// <summary>
     /// Runs <paramref name="work"/> in one write transaction, committed when it asks to commit and rolled
-    /// back otherwise (including on an exception).
+    /// back otherwise (including on an exception); see <see cref="Database.WriteAsync"/>.
     /// </summary>
-    public async Task<T> WriteConditionallyAsync<T>(
-        Func<DbConnection, DbTransaction, Task<(T Result, bool Commit)>> work, CancellationToken cancellationToken)
-    {
-        var sqlite = Dialect.Provider == DatabaseProvider.Sqlite;
-        if (sqlite)
-        {
-            await Database.SqliteWriteLock.WaitAsync(cancellationToken);
-        }
-        try
-        {
-            await using var connection = await Database.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await Dialect.BeginWriteAsync(connection, cancellationToken);
-            var (result, commit) = await work(connection, transaction);
-            if (commit)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-            else
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-            }
-            return result;
-        }
-        finally
-        {
-            if (sqlite)
-            {
-                Database.SqliteWriteLock.Release();
-            }
-        }
-    }
+    public Task<T> WriteConditionallyAsync<T>(
+        Func<DbConnection, DbTransaction, Task<(T Result, bool Commit)>> work, CancellationToken cancellationToken) =>
+        Database.WriteAsync(work, cancellationToken);
 
     /// <summary>A write whose single result decides nothing about rollback: always committed.</summary>
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -12,6 +13,8 @@ public sealed class Database : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqliteConnectionString;
+    private readonly GroupCommit? _sqliteCommits;
+    private int _walEnabled;
 
     private Database(NpgsqlDataSource postgres)
     {
@@ -23,6 +26,7 @@ public sealed class Database : IAsyncDisposable
     {
         Provider = DatabaseProvider.Sqlite;
         _sqliteConnectionString = sqliteConnectionString;
+        _sqliteCommits = new GroupCommit(this);
     }
 
     public DatabaseProvider Provider { get; }
@@ -72,10 +76,46 @@ public sealed class Database : IAsyncDisposable
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        // WAL lets readers run beside the writer; FULL keeps fsync on every commit (durability first).
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        // WAL lets readers run beside the writer and is a property of the file: set once, not on every open.
+        // FULL keeps fsync on every commit (durability first).
+        var wal = Interlocked.Exchange(ref _walEnabled, 1) == 0 ? "PRAGMA journal_mode=WAL; " : "";
+        pragma.CommandText = wal + "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>
+    /// Starts a write transaction. SQLite: <c>BEGIN IMMEDIATE</c>, so the write lock is taken up front and a
+    /// read-then-write never fails half way; PostgreSQL: READ COMMITTED, where conditional UPDATEs re-check
+    /// their WHERE clause after waiting on a concurrent writer's row lock.
+    /// </summary>
+    public async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: false)
+            : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction; its changes are kept when it asks, rolled back
+    /// otherwise (also on an exception). On SQLite every writer of the process shares one group commit, so
+    /// concurrent writes cost one fsync; on PostgreSQL each runs alone and the server groups their commits.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<(T Result, bool Commit)>> work, CancellationToken cancellationToken) =>
+        _sqliteCommits is not null ? _sqliteCommits.WriteAsync(work, cancellationToken) : WriteAloneAsync(work, cancellationToken);
+
+    private async Task<T> WriteAloneAsync<T>(Func<DbConnection, DbTransaction, Task<(T Result, bool Commit)>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        var (result, commit) = await work(connection, transaction);
+        if (commit)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        return result;
     }
 
     /// <summary>The PostgreSQL data source, for LISTEN/NOTIFY; null on SQLite.</summary>
@@ -86,6 +126,10 @@ public sealed class Database : IAsyncDisposable
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();
+        }
+        if (_sqliteCommits is not null)
+        {
+            await _sqliteCommits.DisposeAsync();
         }
         SqliteWriteLock.Dispose();
     }

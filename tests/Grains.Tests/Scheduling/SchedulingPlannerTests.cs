@@ -60,6 +60,15 @@ public sealed class SchedulingPlannerTests
     }
 
     [Fact]
+    public void Plan_RanksOnlyTheBestFew_BestFirst_TiesByName()
+    {
+        var nodes = Enumerable.Range(0, 20).Select(i => Node($"n{i:D2}", requestedCpu: i % 10 * 100)).Reverse().ToArray();
+        var decision = SchedulingPlanner.Plan(Pod(cpu: 100), nodes);
+        Assert.Equal(["n00", "n10", "n01", "n11", "n02", "n12", "n03", "n13"], decision.RankedNodes);
+        Assert.Equal(SchedulingPlanner.MaxRanked, decision.RankedNodes.Count);
+    }
+
+    [Fact]
     public void Plan_SummarizesWhyNoNodeFits()
     {
         var decision = SchedulingPlanner.Plan(Pod(cpu: 4000), [Node("a"), Node("b", unschedulable: true), Node("c", ready: false)]);

@@ -390,6 +390,30 @@ public abstract partial class ObjectStoreConformanceTests : IAsyncLifetime
         Assert.Equal(1, await Store.CurrentRevisionAsync(Ct));
     }
 
+    [Fact]
+    public async Task Concurrent_writes_sharing_commits_get_gap_free_revisions_and_their_own_outcomes()
+    {
+        var seeded = await Store.CreateAsync(Pods, Obj("seed"), Ct);
+        var seedVersion = ((CreateResult.Created)seeded).Object["metadata"]!["resourceVersion"]!.GetValue<string>();
+        await using var watch = new WatchRecorder(Store, Pods, null, 1);
+
+        var creates = Enumerable.Range(0, 300).Select(i => Task.Run(() => Store.CreateAsync(Pods, Obj($"p{i}"), Ct))).ToArray();
+        var updates = Enumerable.Range(2, 20).Select(image => Task.Run(() => Store.UpdateAsync(Pods, Obj("seed", image: image), seedVersion, Ct))).ToArray();
+        var duplicates = Enumerable.Range(0, 20).Select(_ => Task.Run(() => Store.CreateAsync(Pods, Obj("dup"), Ct))).ToArray();
+        await Task.WhenAll([.. creates, .. updates, .. duplicates]);
+
+        Assert.All(creates, c => Assert.IsType<CreateResult.Created>(c.Result));
+        var updateResults = updates.Select(u => u.Result).ToArray();
+        Assert.Single(updateResults, r => r is UpdateResult.Updated);
+        Assert.Equal(19, updateResults.Count(r => r is UpdateResult.Conflict));
+        var duplicateResults = duplicates.Select(d => d.Result).ToArray();
+        Assert.Single(duplicateResults, r => r is CreateResult.Created);
+        Assert.Equal(19, duplicateResults.Count(r => r is CreateResult.AlreadyExists));
+        Assert.Equal(1 + 300 + 1 + 1, await Store.CurrentRevisionAsync(Ct));
+        await watch.WaitForCountAsync(302);
+        Assert.Equal(Enumerable.Range(2, 302).Select(r => (long)r), watch.Events.Select(e => e.Revision));
+    }
+
     [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")]
     private static partial Regex TimestampPattern();
 }
