@@ -16,6 +16,16 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
 
     protected override Task OnChangedAsync(JsonObject? before, JsonObject? after) => services.NotifyAsync(GrainFactory, before, after);
 
+    /// <summary>A new pod starts Pending with its QoS class whatever status it was sent with, as the API server's pod strategy creates it.</summary>
+    protected override IReadOnlyList<ValidationCauseInfo> Prepare(JsonObject obj, JsonObject? old)
+    {
+        if (old is null)
+        {
+            obj["status"] = new JsonObject { ["phase"] = "Pending", ["qosClass"] = Controllers.Pods.PodQos.Class(obj) };
+        }
+        return [];
+    }
+
     protected override async Task ReconcileAsync()
     {
         var pod = Current!;

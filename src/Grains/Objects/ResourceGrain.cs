@@ -194,7 +194,10 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
     /// Asks for a reconcile soon. Many children changing at once (a hundred pods starting) coalesce into one
     /// pass a moment later instead of a hundred.
     /// </summary>
-    protected void RequestReconcile()
+    protected void RequestReconcile() => RequestReconcile(ReconcileDebounce);
+
+    /// <summary>Asks for a reconcile in its own turn after <paramref name="delay"/>; requests made meanwhile join it.</summary>
+    private void RequestReconcile(TimeSpan delay)
     {
         if (_reconcileRequested)
         {
@@ -207,7 +210,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
             timer!.Dispose();
             _reconcileRequested = false;
             await RunReconcileAsync();
-        }, ReconcileDebounce, Timeout.InfiniteTimeSpan);
+        }, delay, Timeout.InfiniteTimeSpan);
     }
 
     private static readonly TimeSpan ReconcileDebounce = TimeSpan.FromMilliseconds(20);
@@ -316,7 +319,9 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
             _keeperRegistered = true;
         }
         await OnChangedAsync(before, Current);
-        await RunReconcileAsync();
+        // In a turn of its own: the caller's write is done and answered now, as an API server answers before
+        // its controllers act; a Deployment's create must not wait for its ReplicaSet's hundred pods.
+        RequestReconcile(TimeSpan.Zero);
         if (Current is not null)
         {
             await NotifyOwnerAsync(Current);
