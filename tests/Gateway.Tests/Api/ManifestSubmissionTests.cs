@@ -10,23 +10,12 @@ namespace Actors.Gateway.Tests.Api;
 /// server-side applied in file order, each answers for itself, and storage holds exactly what was applied.
 /// </summary>
 [Trait("Category", "Unit")]
-public sealed class ManifestSubmissionTests(ManifestSubmissionTests.Server fixture) : IClassFixture<ManifestSubmissionTests.Server>
+public sealed class ManifestSubmissionTests(ViewerGatewayFixture fixture) : IClassFixture<ViewerGatewayFixture>
 {
     private const string Manifests = "/apis/actors.io/v1/manifests";
-    private const string ReadOnlyToken = "viewer-token";
+    private const string ReadOnlyToken = ViewerGatewayFixture.ReadOnlyToken;
 
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
-
-    /// <summary>One gateway for the whole suite; each case works in namespaces of its own.</summary>
-    public sealed class Server : IAsyncLifetime
-    {
-        internal GatewayTestServer Gateway { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync() =>
-            Gateway = await GatewayTestServer.StartAsync($"{ReadOnlyToken},viewer,u-viewer,\"actors:readonly\"\n");
-
-        public async ValueTask DisposeAsync() => await Gateway.DisposeAsync();
-    }
 
     /// <summary>A small application: its namespace first, then a ConfigMap, a Deployment and a Service in it.</summary>
     private static string App(string ns, string colour = "blue") => $$"""
@@ -157,8 +146,8 @@ public sealed class ManifestSubmissionTests(ManifestSubmissionTests.Server fixtu
         Assert.Equal(
             ["0 v1 Namespace - mixed created", "1 widgets.example.com/v1 Widget mixed gadget failed", "2 v1 ConfigMap mixed Upper_Case failed", "3 v1 ConfigMap mixed fine created"],
             items.Select(Line));
-        AssertStatus(items[1]["status"], 400, "BadRequest", "no matches for kind \"Widget\" in version \"widgets.example.com/v1\"");
-        AssertStatus(items[2]["status"], 422, "Invalid", "\"Upper_Case\"");
+        StatusAssert.Matches(items[1]["status"], 400, "BadRequest", "no matches for kind \"Widget\" in version \"widgets.example.com/v1\"");
+        StatusAssert.Matches(items[2]["status"], 422, "Invalid", "\"Upper_Case\"");
         Assert.Null(await fixture.Gateway.Store.GetAsync("ConfigMap", "mixed", "Upper_Case", Ct));
         Assert.NotNull(await fixture.Gateway.Store.GetAsync("ConfigMap", "mixed", "fine", Ct));
     }
@@ -189,8 +178,7 @@ public sealed class ManifestSubmissionTests(ManifestSubmissionTests.Server fixtu
 
         using var response = await client.PostAsync(Manifests, new StringContent(c.Body, Encoding.UTF8, c.ContentType), Ct);
 
-        Assert.Equal(c.Code, (int)response.StatusCode);
-        AssertStatus(JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct)), c.Code, c.Reason, c.MessageNames);
+        await StatusAssert.ExpectAsync(response, c.Code, c.Reason, c.MessageNames);
         Assert.Null(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "first", Ct));
     }
 
@@ -257,9 +245,25 @@ public sealed class ManifestSubmissionTests(ManifestSubmissionTests.Server fixtu
         var conflicted = await SubmitAsync(client, Manifests + "?fieldManager=other", Yaml(recoloured));
         var forced = await SubmitAsync(client, Manifests + "?fieldManager=other&force=true", Yaml(recoloured));
 
-        AssertStatus(Assert.Single(conflicted)["status"], 409, "Conflict", "conflict with \"actors-manifest\"");
+        StatusAssert.Matches(Assert.Single(conflicted)["status"], 409, "Conflict", "conflict with \"actors-manifest\"");
         Assert.Equal("configured", (string?)Assert.Single(forced)["result"]);
         Assert.Equal("red", (string?)(await fixture.Gateway.Store.GetAsync("ConfigMap", "owned", "settings", Ct))!["data"]!["colour"]);
+    }
+
+    [Fact]
+    public async Task Unknown_fields_warn_on_their_line_and_fail_that_object_alone_under_Strict()
+    {
+        using var client = fixture.Gateway.Client();
+        const string yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: typo}\ndatta: {a: b}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: exact}\n";
+
+        var warned = await SubmitAsync(client, Manifests + "?namespace=default", Yaml(yaml));
+        var strict = await SubmitAsync(client, Manifests + "?fieldValidation=Strict", Yaml(yaml.Replace("typo", "strict-typo", StringComparison.Ordinal)));
+
+        Assert.Equal(["unknown field \"datta\""], warned[0]["warnings"]!.AsArray().Select(w => (string?)w));
+        Assert.Equal(["created", "created"], warned.Select(item => (string?)item["result"]));
+        StatusAssert.Matches(strict[0]["status"], 400, "BadRequest", "strict decoding error: unknown field \"datta\"");
+        Assert.Equal("unchanged", (string?)strict[1]["result"]);
+        Assert.Null(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "strict-typo", Ct));
     }
 
     [Theory]
@@ -275,8 +279,7 @@ public sealed class ManifestSubmissionTests(ManifestSubmissionTests.Server fixtu
 
         using var response = await client.PostAsync(Manifests, Yaml(App("refused")), Ct);
 
-        Assert.Equal(code, (int)response.StatusCode);
-        AssertStatus(JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct)), code, reason, messageNames);
+        await StatusAssert.ExpectAsync(response, code, reason, messageNames);
         Assert.Null(await fixture.Gateway.Store.GetAsync("Namespace", "", "refused", Ct));
     }
 
@@ -287,7 +290,7 @@ public sealed class ManifestSubmissionTests(ManifestSubmissionTests.Server fixtu
 
         using var response = await client.GetAsync(Manifests, Ct);
 
-        AssertStatus(JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct)), 405, "MethodNotAllowed", "does not allow this method");
+        await StatusAssert.ExpectAsync(response, 405, "MethodNotAllowed", "does not allow this method");
     }
 
     /// <summary>curl's <c>--data-binary</c> without a Content-Type sends form encoding; it is read as YAML.</summary>
@@ -317,13 +320,4 @@ public sealed class ManifestSubmissionTests(ManifestSubmissionTests.Server fixtu
         $"{item["index"]} {item["apiVersion"]} {item["kind"]} {(string?)item["namespace"] ?? "-"} {item["name"]} {item["result"]}";
 
     private static string? Version(JsonObject? obj) => (string?)obj?["metadata"]?["resourceVersion"];
-
-    private static void AssertStatus(JsonNode? status, int code, string reason, string messageNames)
-    {
-        Assert.NotNull(status);
-        Assert.Equal("Status", (string?)status["kind"]);
-        Assert.Equal(code, (int)status["code"]!);
-        Assert.Equal(reason, (string?)status["reason"]);
-        Assert.Contains(messageNames, (string?)status["message"]);
-    }
 }
