@@ -25,16 +25,21 @@ internal static class PatchApplier
             case StrategicMergePatchType:
                 return Result(StrategicMergePatch.Apply(kind, current!.DeepClone().AsObject(), RequestBody.ParseJson(body)), kind, current, unprocessable: false);
             case ApplyPatchYaml:
-                var config = RequestBody.ParseYaml(body);
-                var applied = ServerSideApply.Apply(kind, apiVersion, current?.DeepClone().AsObject(), config, manager, force, now);
-                if (applied.Conflicts.Count > 0)
-                {
-                    throw new KubeStatusException(KubeStatus.ApplyConflict(applied.Conflicts.Select(c => (c.Manager, c.ApiVersion, c.Field)).ToList()));
-                }
-                return applied.Object ?? throw new KubeStatusException(KubeStatus.BadRequest(applied.Error?.Message ?? "apply failed"));
+                return ApplyConfig(kind, apiVersion, current, RequestBody.ParseYaml(body), manager, force, now);
             default:
                 throw new KubeStatusException(KubeStatus.UnsupportedMediaType($"{JsonPatchType}, {MergePatch}, {StrategicMergePatchType}, {ApplyPatchYaml}"));
         }
+    }
+
+    /// <summary>Server-side apply of <paramref name="config"/> (an apply patch or a manifest document); 409 for conflicts unless forced.</summary>
+    public static JsonObject ApplyConfig(string kind, string apiVersion, JsonObject? current, JsonObject config, string manager, bool force, DateTimeOffset now)
+    {
+        var applied = ServerSideApply.Apply(kind, apiVersion, current?.DeepClone().AsObject(), config, manager, force, now);
+        if (applied.Conflicts.Count > 0)
+        {
+            throw new KubeStatusException(KubeStatus.ApplyConflict(applied.Conflicts.Select(c => (c.Manager, c.ApiVersion, c.Field)).ToList()));
+        }
+        return applied.Object ?? throw new KubeStatusException(KubeStatus.BadRequest(applied.Error?.Message ?? "apply failed"));
     }
 
     private static JsonObject Result(PatchResult result, string kind, JsonObject? current, bool unprocessable)

@@ -15,7 +15,7 @@ namespace Actors.Gateway.Api;
 /// </summary>
 internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, TimeProvider time, long bodyLimit)
 {
-    private const int PatchAttempts = 5;
+    private readonly ObjectWriter _writer = new(grains, store);
 
     public async Task HandleAsync(HttpContext context, ResourceTarget target)
     {
@@ -175,7 +175,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         {
             throw new KubeStatusException(ObjectPipeline.Invalid(kind, "", [("FieldValueRequired", "Required value: name or generateName is required", "metadata.name")]));
         }
-        await AdmitToNamespaceAsync(target, name, context.RequestAborted);
+        await _writer.AdmitToNamespaceAsync(target, name, context.RequestAborted);
         var prepared = ObjectPipeline.Prepare(kind, obj, null);
         FieldValidation.AddWarnings(context.Response, warnings);
         if (IsDryRun(context.Request))
@@ -183,7 +183,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
             await ApiResponses.WriteAsync(context, 201, prepared);
             return;
         }
-        var result = await Grain(target, name).CreateAsync(prepared.ToJsonString());
+        var result = await _writer.Grain(target, name).CreateAsync(prepared.ToJsonString());
         await WriteResultAsync(context, target, name, result);
     }
 
@@ -211,29 +211,12 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
             metadata["namespace"] = target.Namespace;
         }
         var current = await CurrentAsync(target, name);
-        var result = await WriteAsync(context, target, name, obj, current);
+        var result = await _writer.WriteAsync(target, name, obj, current, IsDryRun(context.Request));
         if (result.Succeeded)
         {
             FieldValidation.AddWarnings(context.Response, warnings);
         }
         await WriteResultAsync(context, target, name, result);
-    }
-
-    private async Task<ObjectWriteResult> WriteAsync(HttpContext context, ResourceTarget target, string name, JsonObject obj, JsonObject current)
-    {
-        var grain = Grain(target, name);
-        if (target.Subresource == "status")
-        {
-            // The grain stores a status write as given: a patched status must still read as the kind's model.
-            ObjectPipeline.Decode(target.Kind, obj, FieldValidation.Ignore);
-            return IsDryRun(context.Request)
-                ? new ObjectWriteResult(ObjectWriteStatus.Updated, obj.ToJsonString())
-                : await grain.UpdateStatusAsync(obj.ToJsonString());
-        }
-        var prepared = ObjectPipeline.Prepare(target.Kind, obj, current);
-        return IsDryRun(context.Request)
-            ? new ObjectWriteResult(ObjectWriteStatus.Updated, prepared.ToJsonString())
-            : await grain.UpdateAsync(prepared.ToJsonString());
     }
 
     private async Task PatchAsync(HttpContext context, ResourceTarget target, string name)
@@ -248,52 +231,21 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
             ? FieldValidation.CheckPatch(target.Kind, name, mediaType, body, FieldValidation.Directive(ApiResponses.Query(context.Request, "fieldValidation")))
             : [];
         FieldValidation.AddWarnings(context.Response, warnings);
-        for (var attempt = 1; ; attempt++)
+        if (target.Subresource == "scale")
         {
-            var currentJson = await Grain(target, name).GetAsync();
-            var current = currentJson is null ? null : JsonNode.Parse(currentJson) as JsonObject;
-            if (current is null && mediaType != PatchApplier.ApplyPatchYaml)
-            {
-                throw new KubeStatusException(KubeStatus.NotFound(Resource(target), name));
-            }
-            var currentVersion = current?["metadata"]?["resourceVersion"]?.GetValue<string>();
-            if (target.Subresource == "scale")
-            {
-                var scale = ScaleView.From(target.Kind, current!);
-                var patchedScale = PatchApplier.Apply(mediaType, "Scale", "autoscaling/v1", scale, body, Manager(context.Request), time.GetUtcNow());
-                await WriteScaleAsync(context, target, name, patchedScale, explicitVersion: false);
-                return;
-            }
-            var patched = PatchApplier.Apply(mediaType, target.Kind.Kind, target.Kind.ApiVersion, current, body, Manager(context.Request), time.GetUtcNow(), ApiResponses.Flag(context.Request, "force"));
-            var patchedVersion = JsonFields.String(patched["metadata"]?["resourceVersion"], "metadata.resourceVersion");
-            var pinned = !string.IsNullOrEmpty(patchedVersion) && patchedVersion != currentVersion;
-            if (pinned)
-            {
-                throw new KubeStatusException(KubeStatus.Conflict(Resource(target), name));
-            }
-            if (current is null)
-            {
-                // Server-side apply of a missing object creates it.
-                await AdmitToNamespaceAsync(target, name, context.RequestAborted);
-                var metadata = patched["metadata"] as JsonObject ?? [];
-                patched["metadata"] = metadata;
-                metadata["name"] = name;
-                if (target.Kind.Namespaced)
-                {
-                    metadata["namespace"] = target.Namespace;
-                }
-                var created = await Grain(target, name).CreateAsync(ObjectPipeline.Prepare(target.Kind, patched, null).ToJsonString());
-                await WriteResultAsync(context, target, name, created);
-                return;
-            }
-            var result = await WriteAsync(context, target, name, patched, current);
-            if (result.Status == ObjectWriteStatus.Conflict && attempt < PatchAttempts)
-            {
-                continue;
-            }
-            await WriteResultAsync(context, target, name, result with { Status = result.Status == ObjectWriteStatus.Created ? ObjectWriteStatus.Updated : result.Status });
+            var scale = ScaleView.From(target.Kind, await CurrentAsync(target, name));
+            var patchedScale = PatchApplier.Apply(mediaType, "Scale", "autoscaling/v1", scale, body, Manager(context.Request), time.GetUtcNow());
+            await WriteScaleAsync(context, target, name, patchedScale, explicitVersion: false);
             return;
         }
+        var result = await _writer.PatchAsync(
+            target,
+            name,
+            current => PatchApplier.Apply(mediaType, target.Kind.Kind, target.Kind.ApiVersion, current, body, Manager(context.Request), time.GetUtcNow(), ApiResponses.Flag(context.Request, "force")),
+            createWhenAbsent: mediaType == PatchApplier.ApplyPatchYaml,
+            IsDryRun(context.Request),
+            context.RequestAborted);
+        await WriteResultAsync(context, target, name, result);
     }
 
     private async Task WriteScaleAsync(HttpContext context, ResourceTarget target, string name, JsonObject scale, bool explicitVersion)
@@ -312,7 +264,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         {
             updated["metadata"]!["resourceVersion"] = rv;
         }
-        var result = await WriteAsync(context, target with { Subresource = null }, name, updated, current);
+        var result = await _writer.WriteAsync(target with { Subresource = null }, name, updated, current, IsDryRun(context.Request));
         if (!result.Succeeded)
         {
             await WriteResultAsync(context, target, name, result);
@@ -324,7 +276,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
     private async Task DeleteAsync(HttpContext context, ResourceTarget target, string name)
     {
         var options = await DeleteOptionsAsync(context);
-        var grain = Grain(target, name);
+        var grain = _writer.Grain(target, name);
         if (IsDryRun(context.Request) || options.DryRun)
         {
             await ApiResponses.WriteAsync(context, 200, await CurrentAsync(target, name));
@@ -345,13 +297,13 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
         var current = await CurrentAsync(target, name);
         if (IsDryRun(context.Request) || options.DryRun)
         {
-            await ApiResponses.WriteAsync(context, 201, KubeStatus.Success(Resource(target), name, current["metadata"]?["uid"]?.GetValue<string>() ?? ""));
+            await ApiResponses.WriteAsync(context, 201, KubeStatus.Success(ObjectWriter.Resource(target), name, current["metadata"]?["uid"]?.GetValue<string>() ?? ""));
             return;
         }
-        var result = await Grain(target, name).DeleteAsync(options.Request);
+        var result = await _writer.Grain(target, name).DeleteAsync(options.Request);
         if (result.Status is ObjectWriteStatus.Deleted or ObjectWriteStatus.Deleting)
         {
-            await ApiResponses.WriteAsync(context, 201, KubeStatus.Success(Resource(target), name, current["metadata"]?["uid"]?.GetValue<string>() ?? ""));
+            await ApiResponses.WriteAsync(context, 201, KubeStatus.Success(ObjectWriter.Resource(target), name, current["metadata"]?["uid"]?.GetValue<string>() ?? ""));
             return;
         }
         await WriteResultAsync(context, target, name, result);
@@ -370,7 +322,7 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
             var itemNs = item["metadata"]?["namespace"]?.GetValue<string>();
             if (!options.DryRun && !IsDryRun(context.Request))
             {
-                await Grain(target with { Namespace = itemNs }, itemName).DeleteAsync(options.Request);
+                await _writer.Grain(target with { Namespace = itemNs }, itemName).DeleteAsync(options.Request);
             }
             items.Add(item);
         }
@@ -394,52 +346,30 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
             ApiResponses.Query(context.Request, "orphanDependents"));
     }
 
-    private async Task WriteResultAsync(HttpContext context, ResourceTarget target, string name, ObjectWriteResult result)
+    private static async Task WriteResultAsync(HttpContext context, ResourceTarget target, string name, ObjectWriteResult result)
     {
-        var resource = Resource(target);
+        if (ObjectWriter.Failure(target, name, result) is { } failure)
+        {
+            throw new KubeStatusException(failure);
+        }
         switch (result.Status)
         {
             case ObjectWriteStatus.Created:
                 await ApiResponses.WriteAsync(context, 201, JsonNode.Parse(result.Object!)!);
                 break;
-            case ObjectWriteStatus.Updated or ObjectWriteStatus.Unchanged or ObjectWriteStatus.Deleting:
-                await ApiResponses.WriteAsync(context, 200, JsonNode.Parse(result.Object!)!);
-                break;
             case ObjectWriteStatus.Deleted:
                 var uid = result.Object is { } last ? JsonNode.Parse(last)?["metadata"]?["uid"]?.GetValue<string>() ?? "" : "";
-                await ApiResponses.WriteAsync(context, 200, KubeStatus.Success(resource, name, uid));
+                await ApiResponses.WriteAsync(context, 200, KubeStatus.Success(ObjectWriter.Resource(target), name, uid));
                 break;
-            case ObjectWriteStatus.NotFound:
-                throw new KubeStatusException(KubeStatus.NotFound(resource, name));
-            case ObjectWriteStatus.AlreadyExists:
-                throw new KubeStatusException(KubeStatus.AlreadyExists(resource, name));
-            case ObjectWriteStatus.Conflict:
-                throw new KubeStatusException(KubeStatus.Conflict(resource, name));
-            case ObjectWriteStatus.Invalid:
-                throw new KubeStatusException(ObjectPipeline.FromCauses(target.Kind, name, result.Causes, result.Message));
             default:
-                throw new KubeStatusException(KubeStatus.InternalError($"unexpected write result {result.Status}"));
-        }
-    }
-
-    private async Task AdmitToNamespaceAsync(ResourceTarget target, string name, CancellationToken cancellationToken)
-    {
-        if (target.Kind.Namespaced && target.Namespace is { } ns
-            && NamespaceAdmission.Refusal(ns, await store.GetAsync("Namespace", "", ns, cancellationToken), Resource(target), name) is { } refusal)
-        {
-            throw new KubeStatusException(refusal);
+                await ApiResponses.WriteAsync(context, 200, JsonNode.Parse(result.Object!)!);
+                break;
         }
     }
 
     private async Task<JsonObject> CurrentAsync(ResourceTarget target, string name) =>
         await store.GetAsync(target.Kind.Kind, target.Kind.Namespaced ? target.Namespace ?? "" : "", name)
-            ?? throw new KubeStatusException(KubeStatus.NotFound(Resource(target), name));
-
-    private IResourceGrain Grain(ResourceTarget target, string name) =>
-        ResourceGrains.For(grains, target.Kind.Kind, target.Kind.Namespaced ? target.Namespace : null, name)
-            ?? throw new KubeStatusException(KubeStatus.MethodNotAllowed());
-
-    private static GroupResource Resource(ResourceTarget target) => new(target.Kind.Group, target.Kind.Plural);
+            ?? throw new KubeStatusException(KubeStatus.NotFound(ObjectWriter.Resource(target), name));
 
     private static void CheckKind(ResourceKind kind, JsonObject obj)
     {

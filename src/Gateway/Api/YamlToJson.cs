@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace Actors.Gateway.Api;
 
 /// <summary>
-/// Converts one YAML document to JSON with the YAML 1.2 core schema for plain scalars (numbers, booleans, null), as
+/// Converts YAML documents to JSON with the YAML 1.2 core schema for plain scalars (numbers, booleans, null), as
 /// Kubernetes' sigs.k8s.io/yaml does; quoted scalars stay strings. Hostile documents are refused before they can
 /// hurt: nesting deeper than JSON bodies may have (a recursive load would overflow the stack and kill the process)
 /// and aliases that expand far beyond the text (go-yaml's "excessive aliasing" guard against billion laughs).
@@ -19,6 +19,19 @@ internal static class YamlToJson
 
     /// <exception cref="FormatException">The text is not a single YAML document, or a hostile one.</exception>
     public static JsonNode? Convert(string yaml)
+    {
+        var documents = ConvertAll(yaml);
+        return documents.Count switch
+        {
+            0 => null,
+            1 => documents[0],
+            _ => throw new FormatException("error converting YAML to JSON: expected one document, got " + documents.Count),
+        };
+    }
+
+    /// <summary>Every document of a YAML stream (documents separated by <c>---</c>) in order; an empty document is null.</summary>
+    /// <exception cref="FormatException">The text is not YAML, or a hostile stream (the limits hold for the whole stream).</exception>
+    public static IReadOnlyList<JsonNode?> ConvertAll(string yaml)
     {
         var stream = new YamlStream();
         int events;
@@ -33,12 +46,7 @@ internal static class YamlToJson
         }
         // Every node of a document without aliases is at least one parser event; aliases may repeat a little.
         var budget = new NodeBudget(4L * events + 10_000);
-        return stream.Documents.Count switch
-        {
-            0 => null,
-            1 => Node(stream.Documents[0].RootNode, budget),
-            _ => throw new FormatException("error converting YAML to JSON: expected one document, got " + stream.Documents.Count),
-        };
+        return stream.Documents.Select(document => Node(document.RootNode, budget)).ToList();
     }
 
     /// <summary>Walks the parser's events (iteratively) and refuses nesting beyond <see cref="MaxDepth"/>; the number of events.</summary>

@@ -1,3 +1,4 @@
+using Actors.Gateway.Api;
 using Actors.Gateway.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -36,7 +37,7 @@ public static class GatewayServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps <c>/version</c>, discovery, <c>/openapi/v2</c> and every resource route.</summary>
+    /// <summary>Maps <c>/version</c>, discovery, <c>/openapi/v2</c>, every resource route and manifest submission.</summary>
     public static IEndpointRouteBuilder MapKubernetesApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.ServiceProvider.GetRequiredService<KubernetesApiEndpoints>();
@@ -46,6 +47,7 @@ public static class GatewayServiceCollectionExtensions
         endpoints.MapGet("/openapi/v3/{**rest}", api.OpenApiV3Async);
         endpoints.Map("/api", api.ApiAsync);
         endpoints.Map("/api/{**rest}", api.ApiAsync);
+        endpoints.Map(ManifestHandler.Path, api.ManifestsAsync);
         endpoints.Map("/apis", api.ApiAsync);
         endpoints.Map("/apis/{**rest}", api.ApiAsync);
         return endpoints;

@@ -17,6 +17,8 @@ internal sealed class KubernetesApiEndpoints(GatewaySecurity security, GatewayOp
 {
     private readonly ResourceHandler _resources = new(grains, store, time, options.MaxRequestBodyBytes);
 
+    private readonly ManifestHandler _manifests = new(new ObjectWriter(grains, store), time, options.MaxRequestBodyBytes, logger);
+
     public Task VersionAsync(HttpContext context) => RunAsync(context, anonymous: true, c => ApiResponses.WriteAsync(c, 200, DiscoveryDocuments.Version()));
 
     /// <summary>An empty protobuf document: enough for kubectl apply/create/edit (§7.1).</summary>
@@ -63,6 +65,17 @@ internal sealed class KubernetesApiEndpoints(GatewaySecurity security, GatewayOp
                 await ApiResponses.WriteStatusAsync(c, NotFound());
                 break;
         }
+    });
+
+    /// <summary>Manifest submission: it creates and patches, so a user who may not is refused before the body is read.</summary>
+    public Task ManifestsAsync(HttpContext context) => RunAsync(context, anonymous: false, c =>
+    {
+        var user = (UserInfo)c.Items[typeof(UserInfo)]!;
+        if (new[] { "create", "patch" }.FirstOrDefault(verb => !security.Authorizer.Authorize(user, verb).Allowed) is { } refused)
+        {
+            throw new KubeStatusException(KubeStatus.Forbidden(user.Name, refused, ManifestHandler.Resource));
+        }
+        return _manifests.HandleAsync(c);
     });
 
     private async Task RunAsync(HttpContext context, bool anonymous, Func<HttpContext, Task> handler)

@@ -41,6 +41,8 @@ internal sealed class FieldSet
     public bool ContainsOrUnder(string path) =>
         _paths.Contains(path) || _paths.Any(p => p.StartsWith(path + Separator, StringComparison.Ordinal));
 
+    public bool SetEquals(FieldSet other) => _paths.SetEquals(other._paths);
+
     public FieldSet Except(IEnumerable<string> paths) => new(_paths.Except(paths));
 
     public FieldSet Union(IEnumerable<string> paths) => new(_paths.Union(paths));

@@ -64,7 +64,10 @@ internal static class ServerSideApply
             }
         }
 
-        var entry = new ManagedFieldsEntry(manager, ManagedFieldsEntry.Apply, apiVersion, ManagedFieldsEntry.FormatTime(now), applied);
+        // Re-applying what is already there keeps the entry's time, as Kubernetes does, so the write is a no-op.
+        var noOp = mine is not null && mine.ApiVersion == apiVersion && mine.Fields.SetEquals(applied)
+            && conflicting.Count == 0 && JsonEquality.Equal(result, liveWithoutManagedFields);
+        var entry = new ManagedFieldsEntry(manager, ManagedFieldsEntry.Apply, apiVersion, noOp ? mine!.Time : ManagedFieldsEntry.FormatTime(now), applied);
         ManagedFieldsEntry.Write(result, InPlace(entries, mine, entry, others));
         return ApplyResult.Ok(result);
     }

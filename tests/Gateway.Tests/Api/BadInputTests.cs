@@ -10,22 +10,11 @@ namespace Actors.Gateway.Tests.Api;
 /// was accepted.
 /// </summary>
 [Trait("Category", "Unit")]
-public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<BadInputTests.Server>
+public sealed class BadInputTests(ViewerGatewayFixture fixture) : IClassFixture<ViewerGatewayFixture>
 {
-    private const string ReadOnlyToken = "viewer-token";
+    private const string ReadOnlyToken = ViewerGatewayFixture.ReadOnlyToken;
 
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
-
-    /// <summary>One gateway for the whole suite; each case writes names of its own.</summary>
-    public sealed class Server : IAsyncLifetime
-    {
-        internal GatewayTestServer Gateway { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync() =>
-            Gateway = await GatewayTestServer.StartAsync($"{ReadOnlyToken},viewer,u-viewer,\"actors:readonly\"\n");
-
-        public async ValueTask DisposeAsync() => await Gateway.DisposeAsync();
-    }
 
     private const string Deployments = "/apis/apps/v1/namespaces/default/deployments";
     private const string ConfigMaps = "/api/v1/namespaces/default/configmaps";
@@ -34,7 +23,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
         $$"""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"{{name}}"},"spec":{{spec}}}""";
 
     /// <summary>Nine levels of ten aliases: a few hundred bytes that expand to a billion strings.</summary>
-    private static string Laughs()
+    internal static string Laughs()
     {
         var yaml = new StringBuilder("metadata: {name: laughs}\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (var i = 1; i <= 9; i++)
@@ -85,7 +74,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
 
         using var response = await client.PostAsync(c.Path, new StringContent(c.Body, Encoding.UTF8, c.ContentType), Ct);
 
-        var status = await ExpectStatusAsync(response, c.Code, c.Reason, c.MessageNames);
+        var status = await StatusAssert.ExpectAsync(response, c.Code, c.Reason, c.MessageNames);
         if (c.CauseField is { } field)
         {
             Assert.Contains(status["details"]!["causes"]!.AsArray(), cause => (string?)cause!["field"] == field);
@@ -123,7 +112,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
 
         using var response = await client.SendAsync(request, Ct);
 
-        await ExpectStatusAsync(response, 413, "RequestEntityTooLarge", "Request entity too large");
+        await StatusAssert.ExpectAsync(response, 413, "RequestEntityTooLarge", "Request entity too large");
         Assert.Null(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "huge", Ct));
         await AssertStillServingAsync(client);
     }
@@ -140,7 +129,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
         stale["data"]!["v"] = "stale";
         using var response = await client.PutAsync(ConfigMaps + "/versioned", Json(stale.ToJsonString()), Ct);
 
-        await ExpectStatusAsync(response, 409, "Conflict", "Operation cannot be fulfilled on configmaps \"versioned\"");
+        await StatusAssert.ExpectAsync(response, 409, "Conflict", "Operation cannot be fulfilled on configmaps \"versioned\"");
         Assert.Equal("2", (string?)(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "versioned", Ct))!["data"]!["v"]);
     }
 
@@ -153,7 +142,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
 
         using var response = await client.PostAsync(ConfigMaps, Json("""{"metadata":{"name":"taken"},"data":{"owner":"second"}}"""), Ct);
 
-        await ExpectStatusAsync(response, 409, "AlreadyExists", "configmaps \"taken\" already exists");
+        await StatusAssert.ExpectAsync(response, 409, "AlreadyExists", "configmaps \"taken\" already exists");
         Assert.Equal("first", (string?)(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "taken", Ct))!["data"]!["owner"]);
     }
 
@@ -169,7 +158,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
 
         using var response = await client.SendAsync(request, Ct);
 
-        await ExpectStatusAsync(response, 400, "BadRequest", $"pods/{subresource} is not supported");
+        await StatusAssert.ExpectAsync(response, 400, "BadRequest", $"pods/{subresource} is not supported");
     }
 
     [Theory]
@@ -185,7 +174,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
 
         using var response = await client.PatchAsync($"{ConfigMaps}/{name}", new StringContent(patch, Encoding.UTF8, patchType), Ct);
 
-        await ExpectStatusAsync(response, 400, "BadRequest", messageNames);
+        await StatusAssert.ExpectAsync(response, 400, "BadRequest", messageNames);
         Assert.Equal(before, (await fixture.Gateway.Store.GetAsync("ConfigMap", "default", name, Ct))!.ToJsonString());
     }
 
@@ -196,7 +185,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
 
         using var response = await client.PatchAsync(ConfigMaps + "/unmanaged", new StringContent("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"unmanaged"}}""", Encoding.UTF8, "application/apply-patch+yaml"), Ct);
 
-        var status = await ExpectStatusAsync(response, 422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
+        var status = await StatusAssert.ExpectAsync(response, 422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
         Assert.Equal("fieldManager", (string?)status["details"]!["causes"]![0]!["field"]);
         Assert.Null(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "unmanaged", Ct));
     }
@@ -208,7 +197,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
 
         using var response = await client.PatchAsync("/api/v1/namespaces/nowhere/configmaps/applied?fieldManager=test", new StringContent("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"applied"}}""", Encoding.UTF8, "application/apply-patch+yaml"), Ct);
 
-        await ExpectStatusAsync(response, 404, "NotFound", "namespaces \"nowhere\" not found");
+        await StatusAssert.ExpectAsync(response, 404, "NotFound", "namespaces \"nowhere\" not found");
         Assert.Null(await fixture.Gateway.Store.GetAsync("ConfigMap", "nowhere", "applied", Ct));
     }
 
@@ -221,7 +210,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
 
         using var response = await client.PatchAsync(ConfigMaps + "/strict-patched?fieldValidation=Strict", new StringContent("""{"dta":{"k":"w"}}""", Encoding.UTF8, "application/merge-patch+json"), Ct);
 
-        var status = await ExpectStatusAsync(response, 422, "Invalid", "strict decoding error: unknown field \"dta\"");
+        var status = await StatusAssert.ExpectAsync(response, 422, "Invalid", "strict decoding error: unknown field \"dta\"");
         Assert.Equal("patch", (string?)status["details"]!["causes"]![0]!["field"]);
         Assert.Equal(before, (await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "strict-patched", Ct))!.ToJsonString());
     }
@@ -236,7 +225,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
 
         using var response = await client.GetAsync(ConfigMaps + query, Ct);
 
-        await ExpectStatusAsync(response, code, reason, messageNames);
+        await StatusAssert.ExpectAsync(response, code, reason, messageNames);
     }
 
     [Theory]
@@ -255,7 +244,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
 
         using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"{Deployments}/{name}/{subresource}") { Content = new StringContent(body, Encoding.UTF8, contentType) }, Ct);
 
-        await ExpectStatusAsync(response, code, reason, messageNames);
+        await StatusAssert.ExpectAsync(response, code, reason, messageNames);
         var stored = (await fixture.Gateway.Store.GetAsync("Deployment", "default", name, Ct))!;
         Assert.Equal(before, stored["spec"]!.ToJsonString());
         Assert.NotEqual("x", (string?)(stored["status"]?["conditions"] as JsonValue));
@@ -274,7 +263,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
 
         using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"{ConfigMaps}/{name}") { Content = Json(options) }, Ct);
 
-        await ExpectStatusAsync(response, 400, "BadRequest", messageNames);
+        await StatusAssert.ExpectAsync(response, 400, "BadRequest", messageNames);
         Assert.NotNull(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", name, Ct));
     }
 
@@ -291,7 +280,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
 
         using var response = await client.PostAsync(ConfigMaps, Json("""{"metadata":{"name":"anonymous"}}"""), Ct);
 
-        await ExpectStatusAsync(response, 401, "Unauthorized", "Unauthorized");
+        await StatusAssert.ExpectAsync(response, 401, "Unauthorized", "Unauthorized");
         Assert.Null(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "anonymous", Ct));
     }
 
@@ -304,7 +293,7 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         using var response = await viewer.PostAsync(ConfigMaps, Json("""{"metadata":{"name":"viewer-wrote"}}"""), Ct);
 
-        await ExpectStatusAsync(response, 403, "Forbidden", "configmaps is forbidden: User \"viewer\" cannot create resource \"configmaps\" in API group \"\" in the namespace \"default\"");
+        await StatusAssert.ExpectAsync(response, 403, "Forbidden", "configmaps is forbidden: User \"viewer\" cannot create resource \"configmaps\" in API group \"\" in the namespace \"default\"");
         Assert.Null(await fixture.Gateway.Store.GetAsync("ConfigMap", "default", "viewer-wrote", Ct));
     }
 
@@ -322,23 +311,11 @@ public sealed class BadInputTests(BadInputTests.Server fixture) : IClassFixture<
 
         using var response = await client.PostAsync("/api/v1/namespaces/doomed/configmaps", Json("""{"metadata":{"name":"late"}}"""), Ct);
 
-        await ExpectStatusAsync(response, 403, "Forbidden", "configmaps \"late\" is forbidden: unable to create new content in namespace doomed because it is being terminated");
+        await StatusAssert.ExpectAsync(response, 403, "Forbidden", "configmaps \"late\" is forbidden: unable to create new content in namespace doomed because it is being terminated");
         Assert.Null(await fixture.Gateway.Store.GetAsync("ConfigMap", "doomed", "late", Ct));
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    private static async Task<JsonObject> ExpectStatusAsync(HttpResponseMessage response, int code, string reason, string messageNames)
-    {
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True((int)response.StatusCode == code, $"expected {code}, got {(int)response.StatusCode}: {text}");
-        var status = JsonNode.Parse(text)!.AsObject();
-        Assert.Equal("Status", (string?)status["kind"]);
-        Assert.Equal(code, (int)status["code"]!);
-        Assert.Equal(reason, (string?)status["reason"]);
-        Assert.Contains(messageNames, (string?)status["message"]);
-        return status;
-    }
 
     private static async Task AssertStillServingAsync(HttpClient client)
     {

@@ -64,6 +64,19 @@ public sealed class ServerSideApplyTests
         Assert.True(JsonEquality.Equal(first, second.Object), second.Object!.ToJsonString());
     }
 
+    /// <summary>An apply that changes nothing keeps the entry's time, so the stored object (and its resourceVersion) stays as it was.</summary>
+    [Theory]
+    [InlineData("nginx:1.25", "2026-11-22T10:00:00Z")]
+    [InlineData("nginx:1.26", "2026-11-22T11:00:00Z")]
+    public void Apply_Later_MovesTheTimeOnlyWhenSomethingChanged(string image, string expectedTime)
+    {
+        var first = ServerSideApply.Apply("Deployment", "apps/v1", null, Demo("nginx:1.25", Keep), "kubectl", false, Now).Object!;
+
+        var later = ServerSideApply.Apply("Deployment", "apps/v1", first, Demo(image, Keep), "kubectl", false, Now.AddHours(1));
+
+        Assert.Equal(expectedTime, later.Object!["metadata"]!["managedFields"]![0]!["time"]!.GetValue<string>());
+    }
+
     [Fact]
     public void Apply_AfterScale_ConflictsNamingTheScaleManager_ForceTakesOwnership()
     {
