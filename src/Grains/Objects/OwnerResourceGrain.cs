@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Actors.Grains.Controllers.Ownership;
+
 namespace Actors.Grains.Objects;
 
 /// <summary>A resource grain with children (a ReplicaSet's pods, a Deployment's ReplicaSets): a child's change triggers a reconcile.</summary>
@@ -13,6 +16,53 @@ public abstract class OwnerResourceGrain(IObjectStore store, ILogger logger, str
     {
         RequestReconcile();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The dependents this owner controls once it has claimed them by its selector, as Kubernetes' controllers
+    /// do on every sync: orphans in its namespace whose labels match get its controller reference, and those it
+    /// controls whose labels no longer match lose it. Read from the store, never a cache, so a pass after a
+    /// crash counts what really exists. Without a usable selector it only keeps what it already controls.
+    /// </summary>
+    protected async Task<List<JsonObject>> ClaimDependentsAsync(JsonNode? selectorJson)
+    {
+        var owner = Current!;
+        var uid = ObjectJson.Uid(owner)!;
+        if (OwnerSelector.From(selectorJson) is not { } selector)
+        {
+            return [.. (await Store.ListByOwnerAsync(DependentKind, Key.Namespace, uid)).Where(d => ObjectJson.Controller(d)?.Uid == uid)];
+        }
+        var listed = (await Store.ListAsync(DependentKind, Key.Namespace, new ListOptions
+        {
+            Filter = d => ObjectJson.Controller(d) is { } controller ? controller.Uid == uid : selector.Matches(ObjectJson.Labels(d)),
+        })).Items;
+        var byName = listed.ToDictionary(d => ObjectJson.Name(d) ?? "", StringComparer.Ordinal);
+        var plan = ClaimPlanner.Plan(uid, ObjectJson.IsDeleting(owner), [.. listed.Select(d => OwnerSelector.Candidate(d, selector))]);
+        var claimed = plan.Keep.Select(name => byName[name]).ToList();
+        var reference = ObjectJson.ControllerReference(ApiVersion, Kind, Key.Name, uid);
+        foreach (var name in plan.Adopt)
+        {
+            if (await WriteDependentAsync(OwnerReferences.WithController(byName[name], reference)) is { } adopted)
+            {
+                claimed.Add(adopted);
+            }
+        }
+        foreach (var name in plan.Release)
+        {
+            await WriteDependentAsync(OwnerReferences.WithoutOwner(byName[name], uid));
+        }
+        return claimed;
+    }
+
+    /// <summary>Writes a dependent through its own grain, conditional on the version read; the stored object, or null when another writer got there first.</summary>
+    private async Task<JsonObject?> WriteDependentAsync(JsonObject dependent)
+    {
+        if (ResourceGrains.For(GrainFactory, DependentKind, Key.Namespace, ObjectJson.Name(dependent) ?? "") is not { } grain)
+        {
+            return null;
+        }
+        var result = await grain.UpdateAsync(dependent.ToJsonString());
+        return result.Succeeded && result.Object is { } json ? JsonNode.Parse(json)!.AsObject() : null;
     }
 
     /// <summary>
@@ -46,7 +96,7 @@ public abstract class OwnerResourceGrain(IObjectStore store, ILogger logger, str
             return true;
         }
         var updated = owner.DeepClone().AsObject();
-        ObjectJson.Metadata(updated)["finalizers"] = new System.Text.Json.Nodes.JsonArray([.. others.Select(f => (System.Text.Json.Nodes.JsonNode?)f)]);
+        ObjectJson.Metadata(updated)["finalizers"] = new JsonArray([.. others.Select(f => (JsonNode?)f)]);
         await WriteAsync(updated);
         return true;
     }
