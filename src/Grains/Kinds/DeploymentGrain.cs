@@ -79,6 +79,7 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
     {
         if (propagation == PropagationPolicy.Orphan)
         {
+            await OrphanDependentsAsync(last);
             return;
         }
         foreach (var rs in await Store.ListByOwnerAsync("ReplicaSet", Key.Namespace, ObjectJson.Uid(last)!))

@@ -49,6 +49,7 @@ public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain>
     {
         if (propagation == PropagationPolicy.Orphan)
         {
+            await OrphanDependentsAsync(last);
             return;
         }
         foreach (var pod in await Store.ListByOwnerAsync("Pod", Key.Namespace, ObjectJson.Uid(last)!))

@@ -54,6 +54,19 @@ public abstract class OwnerResourceGrain(IObjectStore store, ILogger logger, str
         return claimed;
     }
 
+    /// <summary>
+    /// Orphan propagation, as Kubernetes' garbage collector does it: the dependents stay, without their reference
+    /// to the deleted owner, so that a new owner whose selector matches them can adopt them.
+    /// </summary>
+    protected async Task OrphanDependentsAsync(JsonObject last)
+    {
+        var uid = ObjectJson.Uid(last)!;
+        foreach (var dependent in await Store.ListByOwnerAsync(DependentKind, Key.Namespace, uid))
+        {
+            await WriteDependentAsync(OwnerReferences.WithoutOwner(dependent, uid));
+        }
+    }
+
     /// <summary>Writes a dependent through its own grain, conditional on the version read; the stored object, or null when another writer got there first.</summary>
     private async Task<JsonObject?> WriteDependentAsync(JsonObject dependent)
     {

@@ -4,7 +4,7 @@ using Actors.TestSupport;
 
 namespace Actors.Grains.Tests.ControlPlane;
 
-/// <summary>Owners claim by selector: a ReplicaSet releases a relabelled pod and adopts a matching bare one; a Deployment adopts an orphan ReplicaSet.</summary>
+/// <summary>Owners claim by selector: a ReplicaSet releases a relabelled pod and adopts a matching bare one; a Deployment adopts the ReplicaSet an orphaning delete left.</summary>
 [Trait("Category", "Unit")]
 public sealed class ReplicaSetAdoptionTests : IAsyncLifetime
 {
@@ -59,23 +59,20 @@ public sealed class ReplicaSetAdoptionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ADeploymentAdoptsAnOrphanReplicaSetOfItsTemplate()
+    public async Task ADeploymentDeletedWithOrphan_LeavesItsSetUnowned_AndTheNextOneOfTheSameTemplateAdoptsIt()
     {
-        // The set a Deployment would make, left without an owner (as `kubectl delete deployment --cascade=orphan` leaves it).
-        var deployment = Manifests.Deployment("web", 2, "busybox:1");
-        var orphan = Manifests.ReplicaSet("web", 2);
-        orphan["metadata"]!["labels"] = new JsonObject { ["app"] = "web" };
-        orphan["spec"]!["template"] = deployment["spec"]!["template"]!.DeepClone();
-        var rs = await _plane.Grains.GetGrain<IReplicaSetGrain>("default/web-orphan").CreateAsync(orphan.ToJsonString());
-        Assert.Equal(ObjectWriteStatus.Created, rs.Status);
-        var created = await _plane.Grains.GetGrain<IDeploymentGrain>("default/web").CreateAsync(deployment.ToJsonString());
+        var web = _plane.Grains.GetGrain<IDeploymentGrain>("default/web");
+        Assert.Equal(ObjectWriteStatus.Created, (await web.CreateAsync(Manifests.Deployment("web", 2, "busybox:1").ToJsonString())).Status);
+        await Eventually.WaitAsync("the deployment's set", async () => (await SetsAsync()).Count == 1, TimeSpan.FromSeconds(30));
+        Assert.Equal(ObjectWriteStatus.Deleted, (await web.DeleteAsync(new DeleteRequest(PropagationPolicy.Orphan))).Status);
+        await Eventually.WaitAsync("the set orphaned", async () => await SetsAsync() is [var set] && ControllerUid(set) is null, TimeSpan.FromSeconds(10));
+
+        var created = await web.CreateAsync(Manifests.Deployment("web", 2, "busybox:1").ToJsonString());
         Assert.Equal(ObjectWriteStatus.Created, created.Status);
         var uid = (string)JsonNode.Parse(created.Object!)!["metadata"]!["uid"]!;
-
-        await Eventually.WaitAsync("the orphan set adopted", async () =>
-        {
-            var set = await _plane.Store.GetAsync("ReplicaSet", "default", "web-orphan");
-            return set is not null && ControllerUid(set) == uid;
-        }, TimeSpan.FromSeconds(30));
+        await Eventually.WaitAsync("the orphan set adopted", async () => await SetsAsync() is [var set] && ControllerUid(set) == uid,
+            TimeSpan.FromSeconds(30), () => string.Join(" ", SetsAsync().Result.Select(rs => $"{Name(rs)}->{ControllerUid(rs) ?? "none"}")));
     }
+
+    private async Task<IReadOnlyList<JsonObject>> SetsAsync() => (await _plane.Store.ListAsync("ReplicaSet", "default")).Items;
 }
