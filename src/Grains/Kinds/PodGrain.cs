@@ -14,6 +14,8 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
 {
     protected override TimeSpan? ResyncPeriod => TimeSpan.FromSeconds(5);
 
+    protected override string? AdoptingKind => "ReplicaSet";
+
     protected override Task OnChangedAsync(JsonObject? before, JsonObject? after) => Services.ServicePodNotifier.NotifyAsync(GrainFactory, Store, Logger, before, after);
 
     protected override async Task ReconcileAsync()

@@ -17,6 +17,8 @@ public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain>
 
     protected override string DependentKind => "Pod";
 
+    protected override string? AdoptingKind => "Deployment";
+
     protected override async Task ReconcileAsync()
     {
         if (await ContinueForegroundDeletionAsync())

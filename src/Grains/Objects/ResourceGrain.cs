@@ -232,6 +232,9 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
     /// <summary>Runs after every stored change (after null: removed), for grains that tell others about this object.</summary>
     protected virtual Task OnChangedAsync(JsonObject? before, JsonObject? after) => Task.CompletedTask;
 
+    /// <summary>The kind of owner that adopts this object when it has no controller (a Pod's ReplicaSets); null for none.</summary>
+    protected virtual string? AdoptingKind => null;
+
     /// <summary>The control loop: observe, decide with a pure planner, act. Must be idempotent.</summary>
     protected virtual Task ReconcileAsync() => Task.CompletedTask;
 
@@ -305,6 +308,10 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         if (Current is not null)
         {
             await NotifyOwnerAsync(Current);
+        }
+        if (Current is not null && AdoptingKind is { } adopting && Key.Namespace.Length > 0)
+        {
+            await AdopterNotifier.NotifyAsync(GrainFactory, Store, Logger, adopting, before, Current);
         }
     }
 
