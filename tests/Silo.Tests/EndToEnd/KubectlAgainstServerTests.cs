@@ -69,7 +69,30 @@ public sealed class KubectlAgainstServerTests
         Assert.Contains("deleted", await kubectl.RunAsync("delete", "-f", web));
         await Eventually.WaitAsync("the ReplicaSets and pods to go", async () =>
             (await kubectl.RunAsync("get", "rs,pods", "-o", "name")).Trim().Length == 0, TimeSpan.FromSeconds(30));
+
+        // A rollout whose pods can never be scheduled exceeds its progress deadline, and rollout status fails.
+        var stuck = await cluster.WriteFileAsync("stuck.yaml", StuckDeployment);
+        Assert.Contains("deployment.apps/stuck created", await kubectl.RunAsync("apply", "-f", stuck));
+        var status = await kubectl.TryRunAsync("rollout", "status", "deployment/stuck", "--timeout=60s");
+        Assert.True(status.ExitCode != 0, status.StandardOutput);
+        Assert.Contains("exceeded its progress deadline", status.StandardError);
+        Assert.Contains("ProgressDeadlineExceeded", await kubectl.RunAsync("get", "deployment", "stuck", "-o", "jsonpath={.status.conditions[*].reason}"));
+        Assert.Contains("deleted", await kubectl.RunAsync("delete", "-f", stuck));
     }
+
+    private const string StuckDeployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: stuck}
+        spec:
+          replicas: 1
+          progressDeadlineSeconds: 1
+          selector: {matchLabels: {app: stuck}}
+          template:
+            metadata: {labels: {app: stuck}}
+            spec:
+              containers: [{name: stuck, image: "busybox:1", resources: {requests: {cpu: "64"}}}]
+        """;
 
     /// <summary>The rest of the everyday workflow: wait, restart, undo, describe with events, logs, watch, drain, server-side apply.</summary>
     [Fact]
