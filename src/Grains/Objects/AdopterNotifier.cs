@@ -33,7 +33,7 @@ public static partial class AdopterNotifier
             {
                 if (ResourceGrains.For(grains, ownerKind, ns, ObjectJson.Name(owner) ?? "") is IOwnerGrain grain)
                 {
-                    await grain.ChildChangedAsync();
+                    await grain.OrphanMatchedAsync();
                 }
             }
         }

@@ -355,7 +355,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
     private TimeProvider? _clock;
 
     /// <summary>The silo's clock (a test host may register its own), resolved once per activation.</summary>
-    private TimeProvider Clock => _clock ??= ServiceProvider.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+    protected TimeProvider Clock => _clock ??= ServiceProvider.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
 
     private string? _lastReconcile;
 
