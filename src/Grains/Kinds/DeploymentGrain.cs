@@ -32,23 +32,28 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
         var hash = TemplateHash.Compute(template);
         var sets = await ClaimDependentsAsync(spec["selector"]);
         var newSet = sets.FirstOrDefault(rs => ObjectJson.Labels(rs).GetValueOrDefault(TemplateHash.Label) == hash);
-        var created = newSet is null;
-        if (newSet is null)
+        var created = false;
+        if (newSet is not null)
         {
+            if (await RestampAsync(newSet, NextRevision(sets.Where(rs => rs != newSet))) is { } restamped)
+            {
+                sets[sets.IndexOf(newSet)] = restamped;
+                newSet = restamped;
+            }
+        }
+        else if (!paused)
+        {
+            // A paused Deployment makes no new ReplicaSet (nor revision) for a changed template until it resumes.
             newSet = await CreateReplicaSetAsync(deployment, uid, template, hash, NextRevision(sets));
             if (newSet is null)
             {
                 return;
             }
             sets.Add(newSet);
-        }
-        else if (await RestampAsync(newSet, NextRevision(sets.Where(rs => rs != newSet))) is { } restamped)
-        {
-            sets[sets.IndexOf(newSet)] = restamped;
-            newSet = restamped;
+            created = true;
         }
 
-        if (!paused)
+        if (!paused && newSet is not null)
         {
             var input = new RolloutInput(desired, 0, 0, View(newSet), sets.Where(rs => rs != newSet).Select(View).ToArray());
             IReadOnlyList<ScaleAction> actions;
@@ -185,13 +190,13 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
 
     private static long Generation(JsonNode? value) => value is JsonValue number && number.TryGetValue<long>(out var generation) ? generation : 0;
 
-    private async Task WriteStatusAsync(JsonObject deployment, int desired, bool paused, JsonObject newSet, bool created, IReadOnlyList<JsonObject> sets)
+    private async Task WriteStatusAsync(JsonObject deployment, int desired, bool paused, JsonObject? newSet, bool created, IReadOnlyList<JsonObject> sets)
     {
         int Sum(string field) => sets.Sum(rs => ObjectJson.Int(rs["status"]?[field]));
         var previous = deployment["status"];
         var before = new RolloutCounts(ObjectJson.Int(previous?["replicas"]), ObjectJson.Int(previous?["updatedReplicas"]),
             ObjectJson.Int(previous?["readyReplicas"]), ObjectJson.Int(previous?["availableReplicas"]));
-        var after = new RolloutCounts(Sum("replicas"), ObjectJson.Int(newSet["status"]?["replicas"]), Sum("readyReplicas"), Sum("availableReplicas"));
+        var after = new RolloutCounts(Sum("replicas"), ObjectJson.Int(newSet?["status"]?["replicas"]), Sum("readyReplicas"), Sum("availableReplicas"));
         var (_, maxUnavailable) = RolloutLimits.Resolve(deployment["spec"]?["strategy"]?["rollingUpdate"]?["maxSurge"],
             deployment["spec"]?["strategy"]?["rollingUpdate"]?["maxUnavailable"], desired);
         var minimumAvailable = after.Available >= desired - maxUnavailable;
@@ -201,7 +206,7 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
         var progressing = ProgressingCondition.Next(new ProgressInput(
             DeploymentConditionJson.Read(deployment, ProgressingCondition.Type), before, after, desired, paused,
             ObjectJson.Int(deployment["spec"]?["progressDeadlineSeconds"], ProgressDeadline.DefaultSeconds),
-            ObjectJson.Name(newSet) ?? "", created, time.GetUtcNow()));
+            newSet is null ? "" : ObjectJson.Name(newSet) ?? "", created, time.GetUtcNow()));
         if (progressing is not null)
         {
             conditions.Add(DeploymentConditionJson.ToJson(progressing));
@@ -216,18 +221,22 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
             ["unavailableReplicas"] = Math.Max(0, desired - after.Available),
             ["conditions"] = conditions,
         };
-        // The Deployment carries its current revision too, as Kubernetes' does (`kubectl rollout undo` patches it).
-        var revision = Revision(newSet).ToString(CultureInfo.InvariantCulture);
-        var revisionKnown = (string?)deployment["metadata"]?["annotations"]?[RevisionStamp.RevisionAnnotation] == revision;
-        if (revisionKnown && JsonNode.DeepEquals(WithoutTimes(deployment["status"]), WithoutTimes(status)))
+        // The Deployment carries its current revision too, as Kubernetes' does (`kubectl rollout undo` patches it);
+        // without a new set (paused after a template change) it keeps the one it has.
+        var known = (string?)deployment["metadata"]?["annotations"]?[RevisionStamp.RevisionAnnotation];
+        var revision = newSet is null ? known : Revision(newSet).ToString(CultureInfo.InvariantCulture);
+        if (known == revision && JsonNode.DeepEquals(WithoutTimes(deployment["status"]), WithoutTimes(status)))
         {
             return;
         }
         var updated = deployment.DeepClone().AsObject();
         updated["status"] = status;
-        var metadata = ObjectJson.Metadata(updated);
-        var annotations = metadata["annotations"] as JsonObject ?? (JsonObject)(metadata["annotations"] = new JsonObject());
-        annotations[RevisionStamp.RevisionAnnotation] = revision;
+        if (revision is not null)
+        {
+            var metadata = ObjectJson.Metadata(updated);
+            var annotations = metadata["annotations"] as JsonObject ?? (JsonObject)(metadata["annotations"] = new JsonObject());
+            annotations[RevisionStamp.RevisionAnnotation] = revision;
+        }
         await WriteAsync(updated);
     }
 

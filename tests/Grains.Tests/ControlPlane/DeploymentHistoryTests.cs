@@ -102,6 +102,30 @@ public sealed class DeploymentHistoryTests : IAsyncLifetime
         }, TimeSpan.FromSeconds(10), () => GetAsync().Result["status"]?.ToJsonString() ?? "");
     }
 
+    [Fact]
+    public async Task APausedDeployment_MakesNoNewReplicaSetForAChangedTemplate_UntilItResumes()
+    {
+        Assert.Equal(ObjectWriteStatus.Created, (await Web.CreateAsync(Manifests.Deployment("web", 2, "busybox:1").ToJsonString())).Status);
+        await WaitRolledOutAsync("busybox:1");
+        await UpdateAsync(d =>
+        {
+            d["spec"]!["paused"] = true;
+            d["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = "busybox:2";
+        });
+        await Eventually.WaitAsync("the paused template change observed", async () =>
+        {
+            var deployment = await GetAsync();
+            return (long?)deployment["status"]?["observedGeneration"] == (long?)deployment["metadata"]?["generation"]
+                && (string?)Progressing(deployment)?["reason"] == "DeploymentPaused";
+        }, TimeSpan.FromSeconds(10), () => GetAsync().Result["status"]?.ToJsonString() ?? "");
+        Assert.Single(await SetsAsync());
+        Assert.Equal("1", Annotation(await GetAsync(), Revision));
+
+        await UpdateAsync(d => d["spec"]!["paused"] = false);
+        await WaitRolledOutAsync("busybox:2");
+        Assert.Equal("2", Annotation((await SetsAsync()).Single(rs => ImageOf(rs) == "busybox:2"), Revision));
+    }
+
     private static JsonObject? Progressing(JsonObject deployment) =>
         (deployment["status"]?["conditions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => (string?)c["type"] == "Progressing");
 
