@@ -18,21 +18,12 @@ internal static class ObjectPipeline
     /// <summary>The defaulted object as JSON; validated against <paramref name="old"/> for updates.</summary>
     public static JsonObject Prepare(ResourceKind kind, JsonObject obj, JsonObject? old)
     {
-        var typed = Typed(kind, obj);
-        // Defaulter.Apply<T> clones kinds without defaults through T's serializer metadata, which the abstract base lacks.
-        KubernetesObject defaulted = typed switch
-        {
-            Pod pod => Defaulter.Default(pod),
-            Deployment deployment => Defaulter.Default(deployment),
-            ReplicaSet replicaSet => Defaulter.Default(replicaSet),
-            Service service => Defaulter.Default(service),
-            Namespace ns => Defaulter.Default(ns),
-            Secret secret => Defaulter.Default(secret),
-            _ => typed,
-        };
+        var defaulted = Default(Typed(kind, obj));
+        // The stored object is defaulted too before comparing: one a controller wrote (a ReplicaSet's pod) never
+        // passed through here, and its missing defaults must not read as a forbidden change (`kubectl label pod`).
         var result = old is null
             ? ResourceValidator.ValidateCreate(defaulted)
-            : ResourceValidator.ValidateUpdate(defaulted, Typed(kind, old));
+            : ResourceValidator.ValidateUpdate(defaulted, Default(Typed(kind, old)));
         if (!result.IsValid)
         {
             throw new KubeStatusException(Invalid(kind, defaulted.Metadata?.Name ?? "", result.Causes.Select(c => (c.Reason, c.Message, c.Field)).ToList(), result.FormatMessage(kind.QualifiedKind, defaulted.Metadata?.Name)));
@@ -40,6 +31,18 @@ internal static class ObjectPipeline
         return JsonSerializer.SerializeToNode(defaulted, kind.ClrType, KubernetesJson.Options) as JsonObject
             ?? throw new KubeStatusException(KubeStatus.InternalError($"{kind.Kind} did not serialize to an object"));
     }
+
+    // Defaulter.Apply<T> clones kinds without defaults through T's serializer metadata, which the abstract base lacks.
+    private static KubernetesObject Default(KubernetesObject typed) => typed switch
+    {
+        Pod pod => Defaulter.Default(pod),
+        Deployment deployment => Defaulter.Default(deployment),
+        ReplicaSet replicaSet => Defaulter.Default(replicaSet),
+        Service service => Defaulter.Default(service),
+        Namespace ns => Defaulter.Default(ns),
+        Secret secret => Defaulter.Default(secret),
+        _ => typed,
+    };
 
     /// <summary>
     /// Reads a create or update body before anything looks at its fields: 400 for a type error anywhere (a number

@@ -5,16 +5,16 @@ using Actors.Grains.Controllers.Deployments;
 namespace Actors.Grains.Kinds;
 
 /// <summary>
-/// Rolls a Deployment out: one ReplicaSet per pod-template hash, scaled step by step by the pure planners
-/// (RollingUpdate within maxSurge / maxUnavailable, or Recreate), and the Deployment's status summed from its
-/// ReplicaSets. A ReplicaSet's change wakes it at once; the resync repairs anything missed.
+/// Rolls a Deployment out: it claims its ReplicaSets by selector, keeps one per pod-template hash (a set that
+/// becomes current again takes the next revision), scales them step by step by the pure planners (RollingUpdate
+/// within maxSurge / maxUnavailable, or Recreate), deletes old sets beyond revisionHistoryLimit, and sums its
+/// status from its ReplicaSets with a Progressing condition that times out past progressDeadlineSeconds. A
+/// ReplicaSet's change wakes it at once; the resync repairs anything missed and notices a deadline passing.
 /// </summary>
 [SiloRolePlacement(ControlPlane.Role)]
 public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain> logger, TimeProvider time, IEventSink events)
     : OwnerResourceGrain(store, logger, "Deployment", "apps/v1"), IDeploymentGrain
 {
-    public const string RevisionAnnotation = "deployment.kubernetes.io/revision";
-
     protected override string DependentKind => "ReplicaSet";
 
     protected override async Task ReconcileAsync()
@@ -27,21 +27,33 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
         var uid = ObjectJson.Uid(deployment)!;
         var spec = deployment["spec"] as JsonObject ?? new JsonObject();
         var desired = ObjectJson.Int(spec["replicas"], 1);
+        var paused = spec["paused"]?.GetValue<bool>() == true;
         var template = spec["template"] as JsonObject ?? new JsonObject();
         var hash = TemplateHash.Compute(template);
-        var sets = (await Store.ListByOwnerAsync("ReplicaSet", Key.Namespace, uid)).ToList();
+        var sets = await ClaimDependentsAsync(spec["selector"]);
         var newSet = sets.FirstOrDefault(rs => ObjectJson.Labels(rs).GetValueOrDefault(TemplateHash.Label) == hash);
-        if (newSet is null)
+        var created = false;
+        if (newSet is not null)
         {
+            if (await RestampAsync(newSet, NextRevision(sets.Where(rs => rs != newSet))) is { } restamped)
+            {
+                sets[sets.IndexOf(newSet)] = restamped;
+                newSet = restamped;
+            }
+        }
+        else if (!paused)
+        {
+            // A paused Deployment makes no new ReplicaSet (nor revision) for a changed template until it resumes.
             newSet = await CreateReplicaSetAsync(deployment, uid, template, hash, NextRevision(sets));
             if (newSet is null)
             {
                 return;
             }
             sets.Add(newSet);
+            created = true;
         }
 
-        if (deployment["spec"]?["paused"]?.GetValue<bool>() != true)
+        if (!paused && newSet is not null)
         {
             var input = new RolloutInput(desired, 0, 0, View(newSet), sets.Where(rs => rs != newSet).Select(View).ToArray());
             IReadOnlyList<ScaleAction> actions;
@@ -60,13 +72,19 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
                 await ScaleAsync(sets.Single(rs => ObjectJson.Name(rs) == action.ReplicaSet), action.Replicas);
             }
         }
-        await WriteStatusAsync(deployment, desired, newSet, sets);
+        // As Kubernetes, history is trimmed only when no rollout is moving: paused, or complete.
+        if (paused || IsComplete(deployment, desired))
+        {
+            await TrimHistoryAsync(sets.Where(rs => rs != newSet), ObjectJson.Int(spec["revisionHistoryLimit"], RevisionHistory.DefaultLimit));
+        }
+        await WriteStatusAsync(deployment, desired, paused, newSet, created, sets);
     }
 
     protected override async Task OnDeletedAsync(JsonObject last, PropagationPolicy propagation)
     {
         if (propagation == PropagationPolicy.Orphan)
         {
+            await OrphanDependentsAsync(last);
             return;
         }
         foreach (var rs in await Store.ListByOwnerAsync("ReplicaSet", Key.Namespace, ObjectJson.Uid(last)!))
@@ -84,7 +102,7 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
         var selector = deployment["spec"]?["selector"]?.DeepClone().AsObject() ?? new JsonObject();
         var matchLabels = selector["matchLabels"] as JsonObject ?? (JsonObject)(selector["matchLabels"] = new JsonObject());
         matchLabels[TemplateHash.Label] = hash;
-        var annotations = new JsonObject { [RevisionAnnotation] = revision.ToString(CultureInfo.InvariantCulture) };
+        var annotations = new JsonObject { [RevisionStamp.RevisionAnnotation] = revision.ToString(CultureInfo.InvariantCulture) };
         if (deployment["metadata"]?["annotations"]?["kubernetes.io/change-cause"] is { } cause)
         {
             annotations["kubernetes.io/change-cause"] = cause.DeepClone();
@@ -126,42 +144,99 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
         }
     }
 
-    private async Task WriteStatusAsync(JsonObject deployment, int desired, JsonObject newSet, IReadOnlyList<JsonObject> sets)
+    /// <summary>Gives the current set the next revision when it is not the greatest (after a rollback); the stored set, or null when unchanged.</summary>
+    private async Task<JsonObject?> RestampAsync(JsonObject rs, long next)
+    {
+        var annotations = rs["metadata"]?["annotations"];
+        if (RevisionStamp.Restamp((string?)annotations?[RevisionStamp.RevisionAnnotation], (string?)annotations?[RevisionStamp.HistoryAnnotation], next) is not { } stamp)
+        {
+            return null;
+        }
+        var updated = rs.DeepClone().AsObject();
+        var metadata = ObjectJson.Metadata(updated);
+        var stamped = metadata["annotations"] as JsonObject ?? (JsonObject)(metadata["annotations"] = new JsonObject());
+        stamped[RevisionStamp.RevisionAnnotation] = stamp.Revision;
+        if (stamp.History is not null)
+        {
+            stamped[RevisionStamp.HistoryAnnotation] = stamp.History;
+        }
+        var result = await GrainFactory.GetGrain<IReplicaSetGrain>($"{Key.Namespace}/{ObjectJson.Name(rs)}").UpdateAsync(updated.ToJsonString());
+        return result.Succeeded && result.Object is { } json ? JsonNode.Parse(json)!.AsObject() : null;
+    }
+
+    private async Task TrimHistoryAsync(IEnumerable<JsonObject> old, int limit)
+    {
+        var entries = old.Select(rs => new HistoryEntry(
+            ObjectJson.Name(rs) ?? "",
+            Revision(rs),
+            ObjectJson.Int(rs["spec"]?["replicas"]),
+            ObjectJson.Int(rs["status"]?["replicas"]),
+            Generation(rs["status"]?["observedGeneration"]) >= Generation(rs["metadata"]?["generation"]),
+            ObjectJson.IsDeleting(rs))).ToArray();
+        foreach (var name in RevisionHistory.ToDelete(entries, limit))
+        {
+            await GrainFactory.GetGrain<IReplicaSetGrain>($"{Key.Namespace}/{name}").DeleteAsync(new DeleteRequest());
+        }
+    }
+
+    /// <summary>Kubernetes' DeploymentComplete, read from the status as last written.</summary>
+    private static bool IsComplete(JsonObject deployment, int desired)
+    {
+        var status = deployment["status"];
+        return ObjectJson.Int(status?["updatedReplicas"]) == desired && ObjectJson.Int(status?["replicas"]) == desired
+            && ObjectJson.Int(status?["availableReplicas"]) == desired
+            && Generation(status?["observedGeneration"]) >= Generation(deployment["metadata"]?["generation"]);
+    }
+
+    private static long Generation(JsonNode? value) => value is JsonValue number && number.TryGetValue<long>(out var generation) ? generation : 0;
+
+    private async Task WriteStatusAsync(JsonObject deployment, int desired, bool paused, JsonObject? newSet, bool created, IReadOnlyList<JsonObject> sets)
     {
         int Sum(string field) => sets.Sum(rs => ObjectJson.Int(rs["status"]?[field]));
-        var available = Sum("availableReplicas");
-        var updatedReplicas = ObjectJson.Int(newSet["status"]?["replicas"]);
-        var complete = updatedReplicas == desired && Sum("replicas") == desired && available == desired;
+        var previous = deployment["status"];
+        var before = new RolloutCounts(ObjectJson.Int(previous?["replicas"]), ObjectJson.Int(previous?["updatedReplicas"]),
+            ObjectJson.Int(previous?["readyReplicas"]), ObjectJson.Int(previous?["availableReplicas"]));
+        var after = new RolloutCounts(Sum("replicas"), ObjectJson.Int(newSet?["status"]?["replicas"]), Sum("readyReplicas"), Sum("availableReplicas"));
         var (_, maxUnavailable) = RolloutLimits.Resolve(deployment["spec"]?["strategy"]?["rollingUpdate"]?["maxSurge"],
             deployment["spec"]?["strategy"]?["rollingUpdate"]?["maxUnavailable"], desired);
+        var minimumAvailable = after.Available >= desired - maxUnavailable;
+        var conditions = new JsonArray(Condition(deployment, "Available", minimumAvailable,
+            minimumAvailable ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+            minimumAvailable ? "Deployment has minimum availability." : "Deployment does not have minimum availability."));
+        var progressing = ProgressingCondition.Next(new ProgressInput(
+            DeploymentConditionJson.Read(deployment, ProgressingCondition.Type), before, after, desired, paused,
+            ObjectJson.Int(deployment["spec"]?["progressDeadlineSeconds"], ProgressDeadline.DefaultSeconds),
+            newSet is null ? "" : ObjectJson.Name(newSet) ?? "", created, time.GetUtcNow()));
+        if (progressing is not null)
+        {
+            conditions.Add(DeploymentConditionJson.ToJson(progressing));
+        }
         var status = new JsonObject
         {
             ["observedGeneration"] = deployment["metadata"]?["generation"]?.DeepClone(),
-            ["replicas"] = Sum("replicas"),
-            ["updatedReplicas"] = updatedReplicas,
-            ["readyReplicas"] = Sum("readyReplicas"),
-            ["availableReplicas"] = available,
-            ["unavailableReplicas"] = Math.Max(0, desired - available),
-            ["conditions"] = new JsonArray(
-                Condition(deployment, "Available", available >= desired - maxUnavailable,
-                    available >= desired - maxUnavailable ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
-                    available >= desired - maxUnavailable ? "Deployment has minimum availability." : "Deployment does not have minimum availability."),
-                Condition(deployment, "Progressing", true,
-                    complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
-                    complete ? $"ReplicaSet \"{ObjectJson.Name(newSet)}\" has successfully progressed." : $"ReplicaSet \"{ObjectJson.Name(newSet)}\" is progressing.")),
+            ["replicas"] = after.Replicas,
+            ["updatedReplicas"] = after.Updated,
+            ["readyReplicas"] = after.Ready,
+            ["availableReplicas"] = after.Available,
+            ["unavailableReplicas"] = Math.Max(0, desired - after.Available),
+            ["conditions"] = conditions,
         };
-        // The Deployment carries its current revision too, as Kubernetes' does (`kubectl rollout undo` patches it).
-        var revision = Revision(newSet).ToString(CultureInfo.InvariantCulture);
-        var revisionKnown = (string?)deployment["metadata"]?["annotations"]?[RevisionAnnotation] == revision;
-        if (revisionKnown && JsonNode.DeepEquals(WithoutTimes(deployment["status"]), WithoutTimes(status)))
+        // The Deployment carries its current revision too, as Kubernetes' does (`kubectl rollout undo` patches it);
+        // without a new set (paused after a template change) it keeps the one it has.
+        var known = (string?)deployment["metadata"]?["annotations"]?[RevisionStamp.RevisionAnnotation];
+        var revision = newSet is null ? known : Revision(newSet).ToString(CultureInfo.InvariantCulture);
+        if (known == revision && JsonNode.DeepEquals(WithoutTimes(deployment["status"]), WithoutTimes(status)))
         {
             return;
         }
         var updated = deployment.DeepClone().AsObject();
         updated["status"] = status;
-        var metadata = ObjectJson.Metadata(updated);
-        var annotations = metadata["annotations"] as JsonObject ?? (JsonObject)(metadata["annotations"] = new JsonObject());
-        annotations[RevisionAnnotation] = revision;
+        if (revision is not null)
+        {
+            var metadata = ObjectJson.Metadata(updated);
+            var annotations = metadata["annotations"] as JsonObject ?? (JsonObject)(metadata["annotations"] = new JsonObject());
+            annotations[RevisionStamp.RevisionAnnotation] = revision;
+        }
         await WriteAsync(updated);
     }
 
@@ -210,7 +285,7 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
         ObjectJson.Int(rs["status"]?["replicas"]));
 
     private static long Revision(JsonObject rs) =>
-        long.TryParse((string?)rs["metadata"]?["annotations"]?[RevisionAnnotation], NumberStyles.Integer, CultureInfo.InvariantCulture, out var revision) ? revision : 0;
+        long.TryParse((string?)rs["metadata"]?["annotations"]?[RevisionStamp.RevisionAnnotation], NumberStyles.Integer, CultureInfo.InvariantCulture, out var revision) ? revision : 0;
 
     private static long NextRevision(IEnumerable<JsonObject> sets) => sets.Select(Revision).DefaultIfEmpty(0).Max() + 1;
 }

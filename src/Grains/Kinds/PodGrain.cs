@@ -14,6 +14,8 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
 {
     protected override TimeSpan? ResyncPeriod => TimeSpan.FromSeconds(5);
 
+    protected override string? AdoptingKind => "ReplicaSet";
+
     protected override Task OnChangedAsync(JsonObject? before, JsonObject? after) => services.NotifyAsync(GrainFactory, before, after);
 
     /// <summary>A new pod starts Pending with its QoS class whatever status it was sent with, as the API server's pod strategy creates it.</summary>

@@ -5,8 +5,9 @@ using Actors.Grains.Controllers.ReplicaSets;
 namespace Actors.Grains.Kinds;
 
 /// <summary>
-/// Keeps a ReplicaSet's pods equal to its replicas. It counts its pods from the store's owner index at the
-/// start of every pass — never from a cache — so a pass after a crash cannot over-create.
+/// Keeps a ReplicaSet's pods equal to its replicas. Every pass first claims its pods from the store — never from a
+/// cache, so a pass after a crash cannot over-create: it adopts orphan pods its selector matches and releases
+/// pods whose labels left it (and then replaces them).
 /// </summary>
 [SiloRolePlacement(ControlPlane.Role)]
 public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain> logger, IEventSink events)
@@ -16,6 +17,8 @@ public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain>
 
     protected override string DependentKind => "Pod";
 
+    protected override string? AdoptingKind => "Deployment";
+
     protected override async Task ReconcileAsync()
     {
         if (await ContinueForegroundDeletionAsync())
@@ -24,7 +27,7 @@ public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain>
         }
         var rs = Current!;
         var uid = ObjectJson.Uid(rs)!;
-        var pods = await Store.ListByOwnerAsync("Pod", Key.Namespace, uid);
+        var pods = await ClaimDependentsAsync(rs["spec"]?["selector"]);
         var views = pods.Select(PodViews.From).ToArray();
         if (!ObjectJson.IsDeleting(rs))
         {
@@ -52,6 +55,7 @@ public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain>
     {
         if (propagation == PropagationPolicy.Orphan)
         {
+            await OrphanDependentsAsync(last);
             return;
         }
         foreach (var pod in await Store.ListByOwnerAsync("Pod", Key.Namespace, ObjectJson.Uid(last)!))

@@ -1,3 +1,7 @@
+using System.Text.Json.Nodes;
+using Actors.Grains.Abstractions.Selectors;
+using Actors.Grains.Controllers.Ownership;
+
 namespace Actors.Grains.Objects;
 
 /// <summary>A resource grain with children (a ReplicaSet's pods, a Deployment's ReplicaSets): a child's change triggers a reconcile.</summary>
@@ -9,10 +13,101 @@ public abstract class OwnerResourceGrain(IObjectStore store, ILogger logger, str
     /// <summary>The kind of this owner's dependents, found by the store's owner index.</summary>
     protected abstract string DependentKind { get; }
 
+    /// <summary>
+    /// How often an owner looks through its namespace for orphans nobody told it about (a notification lost with
+    /// a silo); otherwise it reads only its own dependents, by the owner index.
+    /// </summary>
+    private static readonly TimeSpan OrphanRescanPeriod = TimeSpan.FromSeconds(30);
+
+    /// <summary>When the next pass looks for orphans: at once after activation, since notifications may have been missed.</summary>
+    private DateTimeOffset _orphanScanDue = DateTimeOffset.MinValue;
+
     public Task ChildChangedAsync()
     {
         RequestReconcile();
         return Task.CompletedTask;
+    }
+
+    public Task OrphanMatchedAsync()
+    {
+        _orphanScanDue = DateTimeOffset.MinValue;
+        RequestReconcile();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The dependents this owner controls once it has claimed them by its selector, as Kubernetes' controllers
+    /// do on every sync: those it controls whose labels no longer match lose its reference, and orphans in its
+    /// namespace whose labels match get it. Its own come from the owner index every pass — never a cache, so a
+    /// pass after a crash counts what really exists; orphans are looked for when one was announced
+    /// (<see cref="OrphanMatchedAsync"/>) and now and then in case an announcement was lost. Without a usable
+    /// selector it only keeps what it already controls.
+    /// </summary>
+    protected async Task<List<JsonObject>> ClaimDependentsAsync(JsonNode? selectorJson)
+    {
+        var owner = Current!;
+        var uid = ObjectJson.Uid(owner)!;
+        var owned = (await Store.ListByOwnerAsync(DependentKind, Key.Namespace, uid)).Where(d => ObjectJson.Controller(d)?.Uid == uid).ToList();
+        if (OwnerSelector.From(selectorJson) is not { } selector)
+        {
+            return owned;
+        }
+        var candidates = owned.Concat(await OrphansAsync(selector)).ToArray();
+        var byName = candidates.ToDictionary(d => ObjectJson.Name(d) ?? "", StringComparer.Ordinal);
+        var plan = ClaimPlanner.Plan(uid, ObjectJson.IsDeleting(owner), [.. candidates.Select(d => OwnerSelector.Candidate(d, selector))]);
+        var claimed = plan.Keep.Select(name => byName[name]).ToList();
+        var reference = ObjectJson.ControllerReference(ApiVersion, Kind, Key.Name, uid);
+        foreach (var name in plan.Adopt)
+        {
+            if (await WriteDependentAsync(OwnerReferences.WithController(byName[name], reference)) is { } adopted)
+            {
+                claimed.Add(adopted);
+            }
+        }
+        foreach (var name in plan.Release)
+        {
+            await WriteDependentAsync(OwnerReferences.WithoutOwner(byName[name], uid));
+        }
+        return claimed;
+    }
+
+    private async Task<IReadOnlyList<JsonObject>> OrphansAsync(LabelMatcher selector)
+    {
+        var now = Clock.GetUtcNow();
+        if (now < _orphanScanDue)
+        {
+            return [];
+        }
+        _orphanScanDue = now + OrphanRescanPeriod;
+        var orphans = await Store.ListAsync(DependentKind, Key.Namespace, new ListOptions
+        {
+            Filter = d => ObjectJson.Controller(d) is null && selector.Matches(ObjectJson.Labels(d)),
+        });
+        return orphans.Items;
+    }
+
+    /// <summary>
+    /// Orphan propagation, as Kubernetes' garbage collector does it: the dependents stay, without their reference
+    /// to the deleted owner, so that a new owner whose selector matches them can adopt them.
+    /// </summary>
+    protected async Task OrphanDependentsAsync(JsonObject last)
+    {
+        var uid = ObjectJson.Uid(last)!;
+        foreach (var dependent in await Store.ListByOwnerAsync(DependentKind, Key.Namespace, uid))
+        {
+            await WriteDependentAsync(OwnerReferences.WithoutOwner(dependent, uid));
+        }
+    }
+
+    /// <summary>Writes a dependent through its own grain, conditional on the version read; the stored object, or null when another writer got there first.</summary>
+    private async Task<JsonObject?> WriteDependentAsync(JsonObject dependent)
+    {
+        if (ResourceGrains.For(GrainFactory, DependentKind, Key.Namespace, ObjectJson.Name(dependent) ?? "") is not { } grain)
+        {
+            return null;
+        }
+        var result = await grain.UpdateAsync(dependent.ToJsonString());
+        return result.Succeeded && result.Object is { } json ? JsonNode.Parse(json)!.AsObject() : null;
     }
 
     /// <summary>
@@ -46,7 +141,7 @@ public abstract class OwnerResourceGrain(IObjectStore store, ILogger logger, str
             return true;
         }
         var updated = owner.DeepClone().AsObject();
-        ObjectJson.Metadata(updated)["finalizers"] = new System.Text.Json.Nodes.JsonArray([.. others.Select(f => (System.Text.Json.Nodes.JsonNode?)f)]);
+        ObjectJson.Metadata(updated)["finalizers"] = new JsonArray([.. others.Select(f => (JsonNode?)f)]);
         await WriteAsync(updated);
         return true;
     }

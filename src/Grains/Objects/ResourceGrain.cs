@@ -247,6 +247,9 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
     /// <summary>Runs after every stored change (after null: removed), for grains that tell others about this object.</summary>
     protected virtual Task OnChangedAsync(JsonObject? before, JsonObject? after) => Task.CompletedTask;
 
+    /// <summary>The kind of owner that adopts this object when it has no controller (a Pod's ReplicaSets); null for none.</summary>
+    protected virtual string? AdoptingKind => null;
+
     /// <summary>The control loop: observe, decide with a pure planner, act. Must be idempotent.</summary>
     protected virtual Task ReconcileAsync() => Task.CompletedTask;
 
@@ -326,6 +329,10 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         {
             await NotifyOwnerAsync(Current);
         }
+        if (Current is not null && AdoptingKind is { } adopting && Key.Namespace.Length > 0)
+        {
+            await AdopterNotifier.NotifyAsync(GrainFactory, Store, Logger, adopting, before, Current);
+        }
     }
 
     private async Task RemoveKeeperAsync()
@@ -392,7 +399,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
     private TimeProvider? _clock;
 
     /// <summary>The silo's clock (a test host may register its own), resolved once per activation.</summary>
-    private TimeProvider Clock => _clock ??= ServiceProvider.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+    protected TimeProvider Clock => _clock ??= ServiceProvider.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
 
     private string? _lastReconcile;
 

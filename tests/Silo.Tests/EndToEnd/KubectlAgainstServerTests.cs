@@ -69,7 +69,30 @@ public sealed class KubectlAgainstServerTests
         Assert.Contains("deleted", await kubectl.RunAsync("delete", "-f", web));
         await Eventually.WaitAsync("the ReplicaSets and pods to go", async () =>
             (await kubectl.RunAsync("get", "rs,pods", "-o", "name")).Trim().Length == 0, TimeSpan.FromSeconds(30));
+
+        // A rollout whose pods can never be scheduled exceeds its progress deadline, and rollout status fails.
+        var stuck = await cluster.WriteFileAsync("stuck.yaml", StuckDeployment);
+        Assert.Contains("deployment.apps/stuck created", await kubectl.RunAsync("apply", "-f", stuck));
+        var status = await kubectl.TryRunAsync("rollout", "status", "deployment/stuck", "--timeout=60s");
+        Assert.True(status.ExitCode != 0, status.StandardOutput);
+        Assert.Contains("exceeded its progress deadline", status.StandardError);
+        Assert.Contains("ProgressDeadlineExceeded", await kubectl.RunAsync("get", "deployment", "stuck", "-o", "jsonpath={.status.conditions[*].reason}"));
+        Assert.Contains("deleted", await kubectl.RunAsync("delete", "-f", stuck));
     }
+
+    private const string StuckDeployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: stuck}
+        spec:
+          replicas: 1
+          progressDeadlineSeconds: 1
+          selector: {matchLabels: {app: stuck}}
+          template:
+            metadata: {labels: {app: stuck}}
+            spec:
+              containers: [{name: stuck, image: "busybox:1", resources: {requests: {cpu: "64"}}}]
+        """;
 
     /// <summary>The rest of the everyday workflow: wait, restart, undo, describe with events, logs, watch, drain, server-side apply.</summary>
     [Fact]
@@ -85,6 +108,10 @@ public sealed class KubectlAgainstServerTests
         Assert.Contains("successfully rolled out", await kubectl.RunAsync("rollout", "status", "deployment/web", "--timeout=60s"));
         Assert.Contains("rolled back", await kubectl.RunAsync("rollout", "undo", "deployment/web"));
         Assert.Contains("successfully rolled out", await kubectl.RunAsync("rollout", "status", "deployment/web", "--timeout=60s"));
+        // The set rolled back to is the newest revision now: 1 became 3.
+        var revisions = (await kubectl.RunAsync("rollout", "history", "deployment/web")).Split('\n')
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "").Where(t => t.All(char.IsAsciiDigit) && t.Length > 0);
+        Assert.Equal(["2", "3"], revisions);
         Assert.Equal("", await kubectl.RunAsync("get", "deployment", "web", "-o", "jsonpath={.spec.template.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt}"));
 
         var described = await kubectl.RunAsync("describe", "deployment", "web");
@@ -114,6 +141,15 @@ public sealed class KubectlAgainstServerTests
         Assert.Equal("eA==", await kubectl.RunAsync("get", "secret", "creds", "-o", "jsonpath={.data.password}"));
         var followed = await kubectl.TryRunAsync("logs", "-f", "deployment/web", "--request-timeout=3s");
         Assert.Contains("hollow container", followed.StandardOutput);
+
+        // A pod whose labels leave the selector is released by its ReplicaSet, which makes a replacement.
+        var released = (await kubectl.RunAsync("get", "pods", "-l", "app=web", "-o", "name")).Split('\n', StringSplitOptions.RemoveEmptyEntries)[0];
+        Assert.Contains("labeled", await kubectl.RunAsync("label", released, "app-"));
+        await Eventually.WaitAsync("the released pod unowned and replaced", async () =>
+            await kubectl.RunAsync("get", released, "-o", "jsonpath={.metadata.ownerReferences}") == ""
+            && (await kubectl.RunAsync("get", "pods", "-l", "app=web", "-o", "name")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length == 3,
+            TimeSpan.FromSeconds(30));
+        Assert.Contains("deleted", await kubectl.RunAsync("delete", released));
 
         // Propagation policies: orphan keeps the ReplicaSet; foreground waits for its pods, then it goes.
         Assert.Contains("deleted", await kubectl.RunAsync("delete", "deployment", "web", "--cascade=orphan"));
