@@ -32,6 +32,12 @@ public interface IObjectStore
     /// <summary>The objects of a kind in a namespace whose ownerReferences name <paramref name="ownerUid"/>, by index.</summary>
     Task<IReadOnlyList<JsonObject>> ListByOwnerAsync(string kind, string ns, string ownerUid, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The objects of a kind in a namespace with no ownerReferences at all, by index: what an owner may adopt,
+    /// without reading every object of the namespace.
+    /// </summary>
+    Task<IReadOnlyList<JsonObject>> ListUnownedAsync(string kind, string ns, CancellationToken cancellationToken = default);
+
     /// <summary>The objects of a kind whose <c>spec.nodeName</c> is <paramref name="nodeName"/>, by index (pods on a node).</summary>
     Task<IReadOnlyList<JsonObject>> ListByNodeAsync(string kind, string nodeName, CancellationToken cancellationToken = default);
 

@@ -245,6 +245,14 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
         return await ReadObjectsAsync(connection, kind, StoreSql.SelectByOwner, cancellationToken, ("owner", ownerUid), ("kind", kind), ("ns", ns));
     }
 
+    public async Task<IReadOnlyList<JsonObject>> ListUnownedAsync(string kind, string ns, CancellationToken cancellationToken = default)
+    {
+        ValidateKind(kind);
+        ArgumentNullException.ThrowIfNull(ns);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        return await ReadObjectsAsync(connection, kind, StoreSql.SelectUnowned, cancellationToken, ("kind", kind), ("ns", ns));
+    }
+
     public async Task<IReadOnlyList<JsonObject>> ListByNodeAsync(string kind, string nodeName, CancellationToken cancellationToken = default)
     {
         ValidateKind(kind);

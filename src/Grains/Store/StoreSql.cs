@@ -88,6 +88,13 @@ internal static class StoreSql
         ORDER BY o.name
         """;
 
+    public const string SelectUnowned = """
+        SELECT o.object, o.ns, o.name FROM objects o
+        WHERE o.kind = @kind AND o.ns = @ns
+          AND NOT EXISTS (SELECT 1 FROM object_owners w WHERE w.kind = o.kind AND w.ns = o.ns AND w.name = o.name)
+        ORDER BY o.name
+        """;
+
     public const string SelectByNode =
         "SELECT object, ns, name FROM objects WHERE kind = @kind AND node_name = @node ORDER BY ns, name";
 

@@ -60,7 +60,7 @@ public sealed class Database : IAsyncDisposable
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Shared,
+            Cache = SqliteCacheMode.Private,
             Pooling = true,
             DefaultTimeout = 30,
         };

@@ -283,12 +283,14 @@ public abstract partial class ObjectStoreConformanceTests : IAsyncLifetime
         await CreateAsync(Pods, Obj("p5", ns: "other", owner: owner));
 
         Assert.Equal(["p1", "p2", "p3"], (await Store.ListByOwnerAsync(Pods, "default", owner, Ct)).Select(Name));
+        Assert.Empty(await Store.ListUnownedAsync(Pods, "default", Ct));
 
         Assert.IsType<UpdateResult.Updated>(await Store.UpdateAsync(Pods, Obj("p1"), Rv(p1), Ct));
         Assert.IsType<DeleteResult.Deleted>(await Store.DeleteAsync(Pods, "default", "p2", null, null, Ct));
 
         Assert.Equal(["p3"], (await Store.ListByOwnerAsync(Pods, "default", owner, Ct)).Select(Name));
         Assert.Equal(["p5"], (await Store.ListByOwnerAsync(Pods, "other", owner, Ct)).Select(Name));
+        Assert.Equal(["p1"], (await Store.ListUnownedAsync(Pods, "default", Ct)).Select(Name));
     }
 
     [Fact]
