@@ -106,6 +106,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
             }
         }
         await SyncAsync(record);
+        RefillSandboxPoolWhenIdle();
     }
 
     public async Task EngineEventAsync(string podUid)
@@ -203,6 +204,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
             await SyncAsync(Upsert(pod));
         }
         RemoveOrphans();
+        RefillSandboxPoolWhenIdle();
     }
 
     private PodRecord Upsert(Pod pod)
@@ -351,6 +353,15 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
                 await _runtime.RemovePodAsync(orphan, options.OrphanGracePeriod, _stopping.Token);
                 await Self.PodWorkDoneAsync(orphan, []);
             }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Refills the warm sandbox pool only while no pod has work running, so a refill never delays a pod's start.</summary>
+    private void RefillSandboxPoolWhenIdle()
+    {
+        if (!_pods.Values.Any(r => r.Busy))
+        {
+            _ = Task.Run(() => _runtime.RefillSandboxPoolAsync(_stopping.Token), CancellationToken.None);
         }
     }
 

@@ -41,6 +41,10 @@ public static partial class ServerSettingsValidator
         {
             errors.Add($"--silo-port and --api-port: both are {settings.SiloPort}; they must differ.");
         }
+        if (settings.SandboxPoolSize is < 0 or > Actors.NodeAgent.Runtime.Docker.DockerRuntimeOptions.MaxSandboxPoolSize)
+        {
+            errors.Add($"--sandbox-pool-size: {settings.SandboxPoolSize} is out of range (0 turns the pool off, at most {Actors.NodeAgent.Runtime.Docker.DockerRuntimeOptions.MaxSandboxPoolSize}).");
+        }
         if (!Roles.All.Contains(settings.Role))
         {
             errors.Add($"--role: '{settings.Role}' is not one of {string.Join(", ", Roles.All)}.");

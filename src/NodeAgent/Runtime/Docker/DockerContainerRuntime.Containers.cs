@@ -8,7 +8,20 @@ public sealed partial class DockerContainerRuntime
 {
     public async Task<RuntimeResult<string>> StartContainerAsync(PodSandboxConfig pod, ContainerLaunch container, CancellationToken cancellationToken)
     {
-        var sandboxes = await _docker.ListContainersAsync(all: false, ContainerLabels.SandboxFilters(_nodeName, pod.Uid), cancellationToken);
+        Interlocked.Increment(ref _podStartsInFlight);
+        try
+        {
+            return await StartInSandboxAsync(pod, container, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _podStartsInFlight);
+        }
+    }
+
+    private async Task<RuntimeResult<string>> StartInSandboxAsync(PodSandboxConfig pod, ContainerLaunch container, CancellationToken cancellationToken)
+    {
+        var sandboxes = await ListSandboxesAsync(pod.Uid, all: false, cancellationToken);
         if (!sandboxes.IsOk)
         {
             return RuntimeFailures.Failed<string>(sandboxes.Kind, sandboxes.Message, RuntimeFailure.CreateFailed);
