@@ -161,12 +161,14 @@ public sealed partial class DockerContainerRuntime
     }
 
     /// <summary>
-    /// A container's details change only with its state, so an inspection is reused while the list shows the
-    /// same state (running or exited): a node's list costs one engine call, not one per container.
+    /// A container's details change only with its state or its name (a pool sandbox claimed), so an inspection is
+    /// reused while the list shows the same state (running or exited) and name: a node's list costs one engine call,
+    /// not one per container.
     /// </summary>
     private async Task<DockerResult<ContainerDetails>> InspectCachedAsync(ContainerSummary container, bool reuse, CancellationToken cancellationToken)
     {
-        if (reuse && container.State is "exited" or "running" && _inspected.TryGetValue(container.Id, out var known) && known.State.Status == container.State)
+        if (reuse && container.State is "exited" or "running" && _inspected.TryGetValue(container.Id, out var known)
+            && known.State.Status == container.State && container.Names.Contains(known.Name))
         {
             return DockerResult<ContainerDetails>.Success(known);
         }
