@@ -52,7 +52,16 @@ public sealed partial class DockerContainerRuntime
         Interlocked.Increment(ref _podStartsInFlight);
         try
         {
-            return await RunSandboxAsync(pod, cancellationToken);
+            var sandbox = await RunSandboxAsync(pod, cancellationToken);
+            if (sandbox.IsOk)
+            {
+                _sandboxes[pod.Uid] = sandbox.Value!.SandboxId;
+            }
+            else
+            {
+                _sandboxes.TryRemove(pod.Uid, out _);
+            }
+            return sandbox;
         }
         finally
         {
@@ -100,6 +109,7 @@ public sealed partial class DockerContainerRuntime
 
     public async Task<RuntimeResult> RemovePodAsync(string podUid, TimeSpan gracePeriod, CancellationToken cancellationToken)
     {
+        _sandboxes.TryRemove(podUid, out _);
         var listed = await _docker.ListContainersAsync(all: true, [ContainerLabels.NodeFilter(_nodeName)], ContainerIdentity.PodNamePattern(podUid), cancellationToken);
         if (!listed.IsOk)
         {
