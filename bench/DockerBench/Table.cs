@@ -15,7 +15,7 @@ internal static class Table
             $"Seconds from the request until seen Running, polled every {Scenario.PollInterval.TotalMilliseconds:0} ms " +
             $"(so up to one interval plus one poll late); median of {scenario.Repetitions} where marked *. Actors columns: its node's warm sandbox pool.");
         var ratios = actorsColumns.SelectMany(a => new[] { $"{a}/Swarm", $"{a}/raw" }).ToList();
-        Console.WriteLine($"{"",-RowWidth}{string.Concat(columns.Select(c => $"{c,10}"))}{string.Concat(ratios.Select(r => $"{r,16}"))}");
+        Console.WriteLine($"{"",-RowWidth}{string.Concat(columns.Select(c => $"{c,12}"))}{string.Concat(ratios.Select(r => $"{r,16}"))}");
         foreach (var row in Rows.InOrder(scenario.Replicas))
         {
             if (results.NoteFor(row) is { } note)
@@ -30,7 +30,7 @@ internal static class Table
             }
             var seconds = columns.Zip(times).ToDictionary(p => p.First, p => p.Second is null ? (double?)null : Results.Median(p.Second).TotalSeconds);
             var label = times.Any(t => t is { Count: > 1 }) ? row + " *" : row;
-            var cells = string.Concat(columns.Select(c => $"{Cell(seconds[c]),10}"));
+            var cells = string.Concat(columns.Select(c => $"{Cell(seconds[c]),12}"));
             var ratioCells = string.Concat(actorsColumns.SelectMany(a => new[] { Ratio(seconds[a], seconds[SwarmColumn.Label]), Ratio(seconds[a], seconds[RawColumn.Label]) }).Select(r => $"{r,16}"));
             Console.WriteLine($"{label,-RowWidth}{cells}{ratioCells}");
         }
