@@ -24,6 +24,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
     private Dictionary<string, RuntimePod> _observed = new(StringComparer.Ordinal);
     private IContainerRuntime _runtime = null!;
     private ProbeScheduler _probes = null!;
+    private IGrainTimer? _refill;
 
     protected string NodeName => GrainId.Key;
 
@@ -356,13 +357,23 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
         }
     }
 
-    /// <summary>Refills the warm sandbox pool only while no pod has work running, so a refill never delays a pod's start.</summary>
+    /// <summary>
+    /// Refills the warm sandbox pool once the node has had no pod work for the refill delay (each call starts the
+    /// wait again), so a refill does not share the engine with a burst of pod starts.
+    /// </summary>
     private void RefillSandboxPoolWhenIdle()
+    {
+        _refill?.Dispose();
+        _refill = this.RegisterGrainTimer(_ => RefillSandboxPoolIfIdleAsync(), options.SandboxPoolRefillDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private Task RefillSandboxPoolIfIdleAsync()
     {
         if (!_pods.Values.Any(r => r.Busy))
         {
             _ = Task.Run(() => _runtime.RefillSandboxPoolAsync(_stopping.Token), CancellationToken.None);
         }
+        return Task.CompletedTask;
     }
 
     private async Task ForwardEngineEventsAsync(CancellationToken cancellationToken)
