@@ -41,10 +41,7 @@ internal sealed class ActorsColumn(KubeApi kube, DockerClient docker, string nod
         await kube.PostAsync(Deployments, Deployment(deployment, desired));
         await Poll.UntilAsync($"{deployment} running", Stopwatch.StartNew(), async () => (await RunningPodsAsync(deployment)).Count == desired);
 
-        var current = (await kube.GetAsync($"{Deployments}/{deployment}"))!;
-        current["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = scenario.UpdatedImage;
-        var clock = Stopwatch.StartNew();
-        await kube.PutAsync($"{Deployments}/{deployment}", current);
+        var clock = await UpdateImageAsync(deployment);
         var elapsed = await Poll.UntilAsync($"{deployment} updated", clock, async () =>
         {
             var running = await RunningPodsAsync(deployment);
@@ -52,6 +49,30 @@ internal sealed class ActorsColumn(KubeApi kube, DockerClient docker, string nod
         });
         await RemoveAsync(deployment);
         return elapsed;
+    }
+
+    /// <summary>
+    /// Puts the updated image into the Deployment, reading it again when its controller wrote it in between (a 409);
+    /// the clock starts at the first write.
+    /// </summary>
+    private async Task<Stopwatch> UpdateImageAsync(string deployment)
+    {
+        Stopwatch? clock = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = (await kube.GetAsync($"{Deployments}/{deployment}"))!;
+            current["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = scenario.UpdatedImage;
+            clock ??= Stopwatch.StartNew();
+            try
+            {
+                await kube.PutAsync($"{Deployments}/{deployment}", current);
+                return clock;
+            }
+            catch (InvalidOperationException conflict) when (attempt < 5 && conflict.Message.Contains(": 409 ", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"{Name}: {deployment} changed between read and write; reading it again");
+            }
+        }
     }
 
     public async Task<TimeSpan> SelfHealAsync(string run)
