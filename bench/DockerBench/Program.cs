@@ -40,7 +40,7 @@ if (!scenario.Smoke)
     results.Add(raw.Name, Rows.PodShaped(scenario.Replicas), [await raw.CreatePodShapedAsync("pods", scenario.Replicas)]);
     foreach (var column in columns)
     {
-        results.Add(column.Name, Rows.Rolling, [await column.RollingUpdateAsync("rolling")]);
+        results.Add(column.Name, Rows.Rolling, await Repeat(i => column.RollingUpdateAsync($"rolling-{i}")));
     }
     foreach (var column in columns)
     {
