@@ -2,18 +2,19 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Actors.NodeAgent.Docker;
 using Actors.NodeAgent.Runtime;
+using Actors.NodeAgent.Runtime.Docker;
 
 namespace Actors.DockerBench;
 
 /// <summary>
 /// <c>actors up</c>: Deployments through its Kubernetes API, Running read from the pods' status as kubectl would
-/// (phase Running and every container ready).
+/// (phase Running and every container ready). One column per node: one with its warm sandbox pool, one without.
 /// </summary>
-internal sealed class ActorsColumn(KubeApi kube, DockerClient docker, string node, Scenario scenario) : IColumn
+internal sealed class ActorsColumn(KubeApi kube, DockerClient docker, string node, int poolSize, Scenario scenario) : IColumn
 {
-    public const string Label = "Actors";
+    public string Name { get; } = Label(poolSize);
 
-    public string Name => Label;
+    public static string Label(int poolSize) => poolSize > 0 ? $"pool {poolSize}" : "no pool";
 
     private const string Deployments = "apis/apps/v1/namespaces/default/deployments";
 
@@ -26,8 +27,9 @@ internal sealed class ActorsColumn(KubeApi kube, DockerClient docker, string nod
         await kube.PostAsync(Deployments, Deployment(deployment, replicas));
         var elapsed = await Poll.UntilAsync($"{deployment} running", clock, async () => (await RunningPodsAsync(deployment)).Count == replicas);
         var containers = await NodeContainersAsync([]);
-        var sandboxes = containers.Count(c => c.Labels?.GetValueOrDefault(PodSandboxConfig.ContainerNameLabel) == PodSandboxConfig.SandboxContainerName);
-        LastEngineCount = (sandboxes, containers.Count - sandboxes, replicas);
+        var pods = containers.Select(c => ContainerIdentity.From(c.Names.FirstOrDefault(), c.Labels)).OfType<ContainerIdentity>().ToList();
+        var sandboxes = pods.Count(c => c.IsSandbox);
+        LastEngineCount = (sandboxes, pods.Count - sandboxes, replicas);
         await RemoveAsync(deployment);
         return elapsed;
     }
@@ -39,10 +41,7 @@ internal sealed class ActorsColumn(KubeApi kube, DockerClient docker, string nod
         await kube.PostAsync(Deployments, Deployment(deployment, desired));
         await Poll.UntilAsync($"{deployment} running", Stopwatch.StartNew(), async () => (await RunningPodsAsync(deployment)).Count == desired);
 
-        var current = (await kube.GetAsync($"{Deployments}/{deployment}"))!;
-        current["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = scenario.UpdatedImage;
-        var clock = Stopwatch.StartNew();
-        await kube.PutAsync($"{Deployments}/{deployment}", current);
+        var clock = await UpdateImageAsync(deployment);
         var elapsed = await Poll.UntilAsync($"{deployment} updated", clock, async () =>
         {
             var running = await RunningPodsAsync(deployment);
@@ -50,6 +49,30 @@ internal sealed class ActorsColumn(KubeApi kube, DockerClient docker, string nod
         });
         await RemoveAsync(deployment);
         return elapsed;
+    }
+
+    /// <summary>
+    /// Puts the updated image into the Deployment, reading it again when its controller wrote it in between (a 409);
+    /// the clock starts at the first write.
+    /// </summary>
+    private async Task<Stopwatch> UpdateImageAsync(string deployment)
+    {
+        Stopwatch? clock = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = (await kube.GetAsync($"{Deployments}/{deployment}"))!;
+            current["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = scenario.UpdatedImage;
+            clock ??= Stopwatch.StartNew();
+            try
+            {
+                await kube.PutAsync($"{Deployments}/{deployment}", current);
+                return clock;
+            }
+            catch (InvalidOperationException conflict) when (attempt < 5 && conflict.Message.Contains(": 409 ", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"{Name}: {deployment} changed between read and write; reading it again");
+            }
+        }
     }
 
     public async Task<TimeSpan> SelfHealAsync(string run)
@@ -108,11 +131,18 @@ internal sealed class ActorsColumn(KubeApi kube, DockerClient docker, string nod
     private async Task<IReadOnlyList<ContainerSummary>> NodeContainersAsync(IReadOnlyList<string> labels) =>
         (await docker.ListContainersAsync(all: false, [$"{PodSandboxConfig.NodeLabel}={node}", .. labels])).Value ?? [];
 
-    /// <summary>Deletes the Deployment and waits for every container of the node to go, so the next row starts on a quiet engine.</summary>
+    /// <summary>
+    /// Deletes the Deployment and waits for every pod container of the node to go and its pool to be full again (the
+    /// node's steady state, refilled off the measured path), so the next row starts on a quiet engine.
+    /// </summary>
     private async Task RemoveAsync(string deployment)
     {
         await kube.DeleteAsync($"{Deployments}/{deployment}");
         await Poll.UntilAsync($"{deployment} containers gone", Stopwatch.StartNew(), async () =>
-            ((await docker.ListContainersAsync(all: true, [$"{PodSandboxConfig.NodeLabel}={node}"])).Value ?? []).Count == 0);
+        {
+            var containers = (await docker.ListContainersAsync(all: true, [$"{PodSandboxConfig.NodeLabel}={node}"])).Value ?? [];
+            var warm = containers.Count(c => c.State == "running" && ContainerIdentity.IsWarmPoolSandbox(c.Names.FirstOrDefault(), c.Labels));
+            return warm == containers.Count && warm == poolSize;
+        });
     }
 }

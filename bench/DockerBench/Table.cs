@@ -2,19 +2,20 @@ using System.Globalization;
 
 namespace Actors.DockerBench;
 
-/// <summary>Prints the three columns side by side, with Actors' ratio to each of the others (below 1 is faster).</summary>
+/// <summary>Prints the columns side by side, with each Actors column's ratio to Swarm and to raw (below 1 is faster).</summary>
 internal static class Table
 {
     private const int RowWidth = 48;
 
-    public static void Print(Results results, Scenario scenario)
+    public static void Print(Results results, Scenario scenario, IReadOnlyList<string> actorsColumns)
     {
-        string[] columns = [ActorsColumn.Label, SwarmColumn.Label, RawColumn.Label];
+        string[] columns = [.. actorsColumns, SwarmColumn.Label, RawColumn.Label];
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
         Console.WriteLine($"Docker engine benchmark{(scenario.Smoke ? " (smoke)" : "")}, {Environment.ProcessorCount} cores, load average {load}. " +
             $"Seconds from the request until seen Running, polled every {Scenario.PollInterval.TotalMilliseconds:0} ms " +
-            $"(so up to one interval plus one poll late); median of {scenario.Repetitions} where marked *.");
-        Console.WriteLine($"{"",-RowWidth}{columns[0],10}{columns[1],10}{columns[2],12}{"Actors/Swarm",14}{"Actors/raw",12}");
+            $"(so up to one interval plus one poll late); median of {scenario.Repetitions} where marked *. Actors columns: its node's warm sandbox pool.");
+        var ratios = actorsColumns.SelectMany(a => new[] { $"{a}/Swarm", $"{a}/raw" }).ToList();
+        Console.WriteLine($"{"",-RowWidth}{string.Concat(columns.Select(c => $"{c,12}"))}{string.Concat(ratios.Select(r => $"{r,16}"))}");
         foreach (var row in Rows.InOrder(scenario.Replicas))
         {
             if (results.NoteFor(row) is { } note)
@@ -27,9 +28,11 @@ internal static class Table
             {
                 continue;
             }
-            var seconds = times.Select(t => t is null ? (double?)null : Results.Median(t).TotalSeconds).ToList();
+            var seconds = columns.Zip(times).ToDictionary(p => p.First, p => p.Second is null ? (double?)null : Results.Median(p.Second).TotalSeconds);
             var label = times.Any(t => t is { Count: > 1 }) ? row + " *" : row;
-            Console.WriteLine($"{label,-RowWidth}{Cell(seconds[0]),10}{Cell(seconds[1]),10}{Cell(seconds[2]),12}{Ratio(seconds[0], seconds[1]),14}{Ratio(seconds[0], seconds[2]),12}");
+            var cells = string.Concat(columns.Select(c => $"{Cell(seconds[c]),12}"));
+            var ratioCells = string.Concat(actorsColumns.SelectMany(a => new[] { Ratio(seconds[a], seconds[SwarmColumn.Label]), Ratio(seconds[a], seconds[RawColumn.Label]) }).Select(r => $"{r,16}"));
+            Console.WriteLine($"{label,-RowWidth}{cells}{ratioCells}");
         }
     }
 

@@ -24,6 +24,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
     private Dictionary<string, RuntimePod> _observed = new(StringComparer.Ordinal);
     private IContainerRuntime _runtime = null!;
     private ProbeScheduler _probes = null!;
+    private IGrainTimer? _refill;
 
     protected string NodeName => GrainId.Key;
 
@@ -106,6 +107,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
             }
         }
         await SyncAsync(record);
+        RefillSandboxPoolWhenIdle();
     }
 
     public async Task EngineEventAsync(string podUid)
@@ -203,6 +205,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
             await SyncAsync(Upsert(pod));
         }
         RemoveOrphans();
+        RefillSandboxPoolWhenIdle();
     }
 
     private PodRecord Upsert(Pod pod)
@@ -352,6 +355,25 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
                 await Self.PodWorkDoneAsync(orphan, []);
             }, CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Refills the warm sandbox pool once the node has had no pod work for the refill delay (each call starts the
+    /// wait again), so a refill does not share the engine with a burst of pod starts.
+    /// </summary>
+    private void RefillSandboxPoolWhenIdle()
+    {
+        _refill?.Dispose();
+        _refill = this.RegisterGrainTimer(_ => RefillSandboxPoolIfIdleAsync(), options.SandboxPoolRefillDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private Task RefillSandboxPoolIfIdleAsync()
+    {
+        if (!_pods.Values.Any(r => r.Busy))
+        {
+            _ = Task.Run(() => _runtime.RefillSandboxPoolAsync(_stopping.Token), CancellationToken.None);
+        }
+        return Task.CompletedTask;
     }
 
     private async Task ForwardEngineEventsAsync(CancellationToken cancellationToken)

@@ -14,6 +14,12 @@ public sealed record NodeAgentOptions
     /// <summary>The grace period for containers labelled as ours that no pod wants any more.</summary>
     public TimeSpan OrphanGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long the node must have had no pod work before it refills its warm sandbox pool: a burst of starts, or a
+    /// restart right after a start, does not share the engine with a refill.
+    /// </summary>
+    public TimeSpan SandboxPoolRefillDelay { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Where pods' emptyDir, ConfigMap and Secret volumes live on this machine.</summary>
     public string VolumeRoot { get; init; } = Path.Combine(Path.GetTempPath(), "actors-volumes");
 

@@ -14,21 +14,26 @@ public static class NodeStatusReport
     public static async Task<JsonObject> BuildAsync(IContainerRuntime runtime, string nodeName, string hostIP, CancellationToken cancellationToken)
     {
         var info = await runtime.TryInfoAsync(cancellationToken);
-        return Build(info.Value, info.IsOk ? null : info.Message ?? info.Failure.ToString(), nodeName, hostIP);
+        return Build(info.Value, info.IsOk ? null : info.Message ?? info.Failure.ToString(), nodeName, hostIP, runtime.SandboxPool);
     }
 
-    public static JsonObject Build(RuntimeInfo? info, string? error, string nodeName, string hostIP)
+    public static JsonObject Build(RuntimeInfo? info, string? error, string nodeName, string hostIP, SandboxPoolStatus? pool = null)
     {
         var ready = info is not null && error is null;
+        var conditions = new JsonArray(new JsonObject
+        {
+            ["type"] = "Ready",
+            ["status"] = ready ? "True" : "False",
+            ["reason"] = ready ? "KubeletReady" : "KubeletNotReady",
+            ["message"] = ready ? "kubelet is posting ready status" : $"container runtime is down: {error}",
+        });
+        if (pool is { Size: > 0 })
+        {
+            conditions.Add(SandboxPoolCondition(pool));
+        }
         var status = new JsonObject
         {
-            ["conditions"] = new JsonArray(new JsonObject
-            {
-                ["type"] = "Ready",
-                ["status"] = ready ? "True" : "False",
-                ["reason"] = ready ? "KubeletReady" : "KubeletNotReady",
-                ["message"] = ready ? "kubelet is posting ready status" : $"container runtime is down: {error}",
-            }),
+            ["conditions"] = conditions,
             ["addresses"] = new JsonArray(
                 new JsonObject { ["type"] = "InternalIP", ["address"] = hostIP },
                 new JsonObject { ["type"] = "Hostname", ["address"] = nodeName }),
@@ -59,4 +64,22 @@ public static class NodeStatusReport
         }
         return status;
     }
+
+    /// <summary>
+    /// The warm sandbox pool as <c>kubectl describe node</c> shows it: a condition that is True while every warm
+    /// sandbox is there, with the configured size and the count in its message. A node without a pool has none.
+    /// </summary>
+    public static JsonObject SandboxPoolCondition(SandboxPoolStatus pool)
+    {
+        var full = pool.Warm >= pool.Size;
+        return new JsonObject
+        {
+            ["type"] = SandboxPoolConditionType,
+            ["status"] = full ? "True" : "False",
+            ["reason"] = full ? "SandboxPoolFull" : "SandboxPoolRefilling",
+            ["message"] = $"{pool.Warm} of {pool.Size} warm pod sandboxes (sandbox pool size {pool.Size})",
+        };
+    }
+
+    public const string SandboxPoolConditionType = "SandboxPool";
 }

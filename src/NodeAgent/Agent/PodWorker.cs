@@ -56,7 +56,8 @@ internal sealed class PodWorker(IContainerRuntime runtime, IObjectStore store, N
         pod.Metadata.Name ?? "",
         nodeName,
         pod.Spec?.Hostname ?? pod.Metadata.Name ?? "",
-        pod.Metadata.Labels ?? []);
+        pod.Metadata.Labels ?? [],
+        HostnameRequested: pod.Spec?.Hostname is not null || pod.Spec?.Subdomain is not null);
 
     private async Task<PodStartFailure?> StartAsync(
         Pod pod, PodSandboxConfig config, PodAction.StartContainer start, string? podIP, string volumeDirectory, CancellationToken cancellationToken)

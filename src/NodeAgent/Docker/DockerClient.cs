@@ -125,6 +125,9 @@ public sealed class DockerClient : IDockerClient, IDisposable
     public async Task<DockerResult> StartContainerAsync(string id, CancellationToken cancellationToken = default) =>
         ToResult(await SendAsync(HttpMethod.Post, $"containers/{Escape(id)}/start", null, cancellationToken));
 
+    public async Task<DockerResult> RenameContainerAsync(string id, string name, CancellationToken cancellationToken = default) =>
+        ToResult(await SendAsync(HttpMethod.Post, $"containers/{Escape(id)}/rename?name={Escape(name)}", null, cancellationToken));
+
     public async Task<DockerResult> StopContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var seconds = (int)Math.Ceiling(Math.Max(0, timeout.TotalSeconds));
@@ -153,10 +156,25 @@ public sealed class DockerClient : IDockerClient, IDisposable
     public async Task<DockerResult<IReadOnlyList<ContainerSummary>>> ListContainersAsync(
         bool all, IReadOnlyList<string>? labelFilters = null, CancellationToken cancellationToken = default)
     {
-        var path = $"containers/json?all={(all ? 1 : 0)}";
+        var filters = new Dictionary<string, IReadOnlyList<string>>();
         if (labelFilters is { Count: > 0 })
         {
-            path += "&filters=" + Escape(FiltersJson(new Dictionary<string, IReadOnlyList<string>> { ["label"] = labelFilters }));
+            filters["label"] = labelFilters;
+        }
+        return await ListContainersAsync(all, filters, cancellationToken);
+    }
+
+    public Task<DockerResult<IReadOnlyList<ContainerSummary>>> ListContainersAsync(
+        bool all, IReadOnlyList<string> labelFilters, string namePattern, CancellationToken cancellationToken = default) =>
+        ListContainersAsync(all, new Dictionary<string, IReadOnlyList<string>> { ["label"] = labelFilters, ["name"] = [namePattern] }, cancellationToken);
+
+    private async Task<DockerResult<IReadOnlyList<ContainerSummary>>> ListContainersAsync(
+        bool all, Dictionary<string, IReadOnlyList<string>> filters, CancellationToken cancellationToken)
+    {
+        var path = $"containers/json?all={(all ? 1 : 0)}";
+        if (filters.Count > 0)
+        {
+            path += "&filters=" + Escape(FiltersJson(filters));
         }
         return Parse<IReadOnlyList<ContainerSummary>>(await SendAsync(HttpMethod.Get, path, null, cancellationToken));
     }

@@ -23,6 +23,9 @@ public interface IDockerClient
     /// <summary>Starts a container; one already running is success.</summary>
     Task<DockerResult> StartContainerAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>Renames a container (a pool sandbox claimed by a pod); a name already in use is a Conflict.</summary>
+    Task<DockerResult> RenameContainerAsync(string id, string name, CancellationToken cancellationToken = default);
+
     /// <summary>Sends SIGTERM, then SIGKILL after <paramref name="timeout"/>; one already stopped is success.</summary>
     Task<DockerResult> StopContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken = default);
 
@@ -40,6 +43,13 @@ public interface IDockerClient
     /// </summary>
     Task<DockerResult<IReadOnlyList<ContainerSummary>>> ListContainersAsync(
         bool all, IReadOnlyList<string>? labelFilters = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="ListContainersAsync(bool, IReadOnlyList{string}?, CancellationToken)"/> of the containers whose
+    /// name (with its leading slash) also matches <paramref name="namePattern"/>, a regular expression.
+    /// </summary>
+    Task<DockerResult<IReadOnlyList<ContainerSummary>>> ListContainersAsync(
+        bool all, IReadOnlyList<string> labelFilters, string namePattern, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Opens a container's log stream: the last <paramref name="tail"/> lines (all when null), since a time when

@@ -37,6 +37,18 @@ public interface IContainerRuntime
     /// <summary>Creates and starts the pod's sandbox (its network namespace, its IP); idempotent for a running one.</summary>
     Task<RuntimeResult<SandboxInfo>> RunPodSandboxAsync(PodSandboxConfig pod, CancellationToken cancellationToken);
 
+    /// <summary>The warm sandbox pool's configured size and how many are warm now, for the node's status.</summary>
+    SandboxPoolStatus SandboxPool => SandboxPoolStatus.Off;
+
+    /// <summary>
+    /// Brings the warm sandbox pool to its size, off any pod's start path: it stops early while pod starts are in
+    /// flight and is asked again when the node is idle. Also removes pool leftovers of an earlier run beyond the size.
+    /// </summary>
+    Task RefillSandboxPoolAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Removes every warm (unclaimed) pool sandbox, when the node shuts down.</summary>
+    Task RemoveSandboxPoolAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Creates and starts one container in the pod's sandbox; a missing image is <see cref="RuntimeFailure.ImageNotPresent"/>.</summary>
     Task<RuntimeResult<string>> StartContainerAsync(PodSandboxConfig pod, ContainerLaunch container, CancellationToken cancellationToken);
 

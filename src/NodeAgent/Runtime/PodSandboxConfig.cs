@@ -2,7 +2,8 @@ namespace Actors.NodeAgent.Runtime;
 
 /// <summary>
 /// One pod as the runtime needs it: identity for the labels (Kubernetes' Docker shim keys, so existing tools
-/// recognise the containers), the node that owns it (two agents may share one engine), and its hostname.
+/// recognise the containers), the node that owns it (two agents may share one engine), and its hostname — whether
+/// the pod asked for one (spec.hostname, spec.subdomain) or it is only the pod name.
 /// </summary>
 public sealed record PodSandboxConfig(
     string Uid,
@@ -10,7 +11,8 @@ public sealed record PodSandboxConfig(
     string Name,
     string NodeName,
     string Hostname,
-    IReadOnlyDictionary<string, string> Labels)
+    IReadOnlyDictionary<string, string> Labels,
+    bool HostnameRequested = false)
 {
     public const string PodUidLabel = "io.kubernetes.pod.uid";
     public const string PodNamespaceLabel = "io.kubernetes.pod.namespace";

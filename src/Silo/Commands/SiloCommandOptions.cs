@@ -81,6 +81,12 @@ internal sealed class SiloCommandOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ACTORS_DOCKER_SOCKET") ?? "/var/run/docker.sock",
     };
 
+    public Option<int> SandboxPoolSize { get; } = new("--sandbox-pool-size")
+    {
+        Description = "How many started pod sandboxes the node keeps warm, so new pods skip making their network namespace (up, agent); 0 turns the pool off. [ACTORS_SANDBOX_POOL_SIZE]",
+        DefaultValueFactory = _ => EnvironmentInt("ACTORS_SANDBOX_POOL_SIZE", ServerSettings.DefaultSandboxPoolSize),
+    };
+
     /// <summary>Adds the options; <c>up</c> and <c>agent</c> fix the role themselves, so only <c>server</c> offers --role.</summary>
     public void AddTo(Command command, bool withRole = true)
     {
@@ -99,6 +105,7 @@ internal sealed class SiloCommandOptions
         command.Options.Add(TokenAuthFile);
         command.Options.Add(SecretsKeyFile);
         command.Options.Add(DockerSocket);
+        command.Options.Add(SandboxPoolSize);
     }
 
     public ServerSettings Bind(ParseResult result) => new()
@@ -115,6 +122,7 @@ internal sealed class SiloCommandOptions
         TokenAuthFile = result.GetValue(TokenAuthFile),
         SecretsKeyFile = result.GetValue(SecretsKeyFile),
         DockerSocket = result.GetValue(DockerSocket)!,
+        SandboxPoolSize = result.GetValue(SandboxPoolSize),
     };
 
     private static string DefaultDataDirectory() => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".actors");

@@ -55,7 +55,7 @@ internal static class SiloProcess
         {
             var docker = new DockerClient(settings.DockerSocket);
             builder.Services.AddSingleton<IDockerClient>(docker);
-            var runtimeOptions = new DockerRuntimeOptions();
+            var runtimeOptions = new DockerRuntimeOptions { SandboxPoolSize = settings.SandboxPoolSize };
             var gateway = await builder.Services.AddNodeServicesAsync(docker, runtimeOptions.Network, cancellationToken);
             runtimeOptions = runtimeOptions with { ClusterDns = gateway is null ? [] : [gateway.ToString()] };
             builder.Services.AddSingleton<IContainerRuntime>(new DockerContainerRuntime(docker, settings.NodeName, runtimeOptions));
@@ -96,6 +96,12 @@ internal static class SiloProcess
             await Console.Out.WriteLineAsync($"Node {settings.NodeName} runs pods on the Docker engine at {settings.DockerSocket}");
         }
         await app.WaitForShutdownAsync(cancellationToken);
+        if (settings.RunsNodeAgent)
+        {
+            // Warm sandboxes belong to no pod: nothing would adopt them, so they go with the node.
+            using var drain = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await app.Services.GetRequiredService<IContainerRuntime>().RemoveSandboxPoolAsync(drain.Token);
+        }
         return 0;
     }
 

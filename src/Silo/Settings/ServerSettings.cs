@@ -35,5 +35,11 @@ public sealed record ServerSettings
     /// <summary>The Docker engine's unix socket the node agent drives.</summary>
     public string DockerSocket { get; init; } = "/var/run/docker.sock";
 
+    /// <summary>How many started pod sandboxes the node agent keeps warm for new pods; 0 turns the pool off.</summary>
+    public int SandboxPoolSize { get; init; } = DefaultSandboxPoolSize;
+
+    /// <summary>Enough for a burst of a few pods to skip making their sandbox, few enough to cost nothing idle.</summary>
+    public const int DefaultSandboxPoolSize = 3;
+
     public bool UsesPostgres => Database is not null;
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Actors.NodeAgent.Runtime.Docker;
 
 namespace Actors.Silo.Settings;
 
@@ -40,6 +41,10 @@ public static partial class ServerSettingsValidator
         if (settings.SiloPort == settings.ApiPort && settings.SiloPort != 0)
         {
             errors.Add($"--silo-port and --api-port: both are {settings.SiloPort}; they must differ.");
+        }
+        if (settings.SandboxPoolSize is < 0 or > DockerRuntimeOptions.MaxSandboxPoolSize)
+        {
+            errors.Add($"--sandbox-pool-size: {settings.SandboxPoolSize} is out of range (0 turns the pool off, at most {DockerRuntimeOptions.MaxSandboxPoolSize}).");
         }
         if (!Roles.All.Contains(settings.Role))
         {

@@ -53,4 +53,19 @@ public sealed class NodeStatusReportTests
         Assert.Null(status["capacity"]);
         Assert.Null(status["allocatable"]);
     }
+
+    [Theory]
+    [InlineData(3, 3, "True", "SandboxPoolFull", "3 of 3 warm pod sandboxes (sandbox pool size 3)")]
+    [InlineData(3, 1, "False", "SandboxPoolRefilling", "1 of 3 warm pod sandboxes (sandbox pool size 3)")]
+    public void Build_reports_the_sandbox_pool_as_a_condition(int size, int warm, string conditionStatus, string reason, string message)
+    {
+        var status = NodeStatusReport.Build(Engine, null, "n1", "192.168.1.10", new SandboxPoolStatus(size, warm));
+
+        var pool = status["conditions"]!.AsArray().OfType<JsonObject>().Single(c => (string?)c["type"] == "SandboxPool");
+        Assert.Equal((conditionStatus, reason, message), ((string?)pool["status"], (string?)pool["reason"], (string?)pool["message"]));
+    }
+
+    [Fact]
+    public void Build_without_a_pool_reports_no_pool_condition() =>
+        Assert.Single(NodeStatusReport.Build(Engine, null, "n1", "192.168.1.10", SandboxPoolStatus.Off)["conditions"]!.AsArray());
 }

@@ -1,11 +1,14 @@
+using Actors.NodeAgent.Docker;
+using Actors.NodeAgent.Runtime.Docker;
 using Actors.TestSupport;
 
 namespace Actors.Silo.Tests.EndToEnd;
 
 /// <summary>
 /// `actors up` against the real Docker engine, driven by the real kubectl: pods become containers (a sandbox
-/// per pod holding its IP), serve HTTP on their pod IP, restart when killed, back off when they keep failing,
-/// report a missing image, survive a restart of the process (adopted, not restarted), and leave nothing behind.
+/// per pod holding its IP, claimed from the node's warm pool while it lasts), serve HTTP on their pod IP, restart
+/// when killed, back off when they keep failing, report a missing image, survive a restart of the process (adopted,
+/// not restarted), and leave nothing behind.
 /// </summary>
 [Trait("Category", "Docker")]
 [Collection(DockerNodeCollection.Name)]
@@ -58,19 +61,24 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
         Assert.Matches($@"{_node.Name}\s+Ready", nodes);
         Assert.Contains("docker://", nodes);
 
+        // The default pool is warm before the first pod, and the node says so.
+        await Eventually.WaitAsync("the node's sandbox pool full", async () =>
+            (await _node.Kubectl.RunAsync("describe", "node", _node.Name)).Contains("3 of 3 warm pod sandboxes", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30));
         var manifest = await _node.WriteFileAsync("web.yaml", Web);
         Assert.Contains("deployment.apps/web created", await _node.Kubectl.RunAsync("apply", "-f", manifest));
         Assert.Contains("successfully rolled out", await _node.Kubectl.RunAsync("rollout", "status", "deployment/web", "--timeout=60s"));
 
-        // One sandbox and one app container per pod, each labelled with its pod.
+        // One sandbox and one app container per pod, each of its pod (by label, or by name for a claimed pool sandbox).
         var containers = await _node.ContainersAsync();
         var webPods = (await _node.Kubectl.RunAsync("get", "pods", "-l", "app=web", "-o", "jsonpath={range .items[*]}{.metadata.name} {.status.podIP}{\"\\n\"}{end}"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).ToList();
         Assert.Equal(3, webPods.Count);
         foreach (var pod in webPods)
         {
-            Assert.Equal(2, containers.Count(c => c.Labels?.GetValueOrDefault("io.kubernetes.pod.name") == pod[0] && c.State == "running"));
+            Assert.Equal(2, containers.Count(c => PodOf(c) == pod[0] && c.State == "running"));
         }
+        Assert.Contains(containers, c => SandboxPoolLabels.IsPoolContainer(c.Labels) && PodOf(c) is not null);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         foreach (var pod in webPods)
         {
@@ -97,19 +105,25 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
             TimeSpan.FromSeconds(30));
 
         // A restart of the process adopts the running containers instead of starting new ones.
-        var running = (await _node.ContainersAsync()).Where(c => c.State == "running" && c.Labels?.GetValueOrDefault("io.kubernetes.pod.name") != "crasher").Select(c => c.Id).Order().ToList();
+        var running = (await _node.ContainersAsync()).Where(c => c.State == "running" && PodOf(c) is not (null or "crasher")).Select(c => c.Id).Order().ToList();
         await _node.RestartAsync();
         await Eventually.WaitAsync("the node Ready again", async () => (await _node.Kubectl.RunAsync("get", "nodes")).Contains(" Ready"), TimeSpan.FromSeconds(30));
         await Eventually.WaitAsync("the web pods Running after the restart", async () =>
             (await _node.Kubectl.RunAsync("get", "pods", "-l", "app=web", "-o", "jsonpath={.items[*].status.phase}")) == "Running Running Running", TimeSpan.FromSeconds(30));
-        var after = (await _node.ContainersAsync()).Where(c => c.State == "running" && c.Labels?.GetValueOrDefault("io.kubernetes.pod.name") != "crasher").Select(c => c.Id).Order().ToList();
+        var after = (await _node.ContainersAsync()).Where(c => c.State == "running" && PodOf(c) is not (null or "crasher")).Select(c => c.Id).Order().ToList();
         Assert.Equal(running, after);
 
         Assert.Contains("deleted", await _node.Kubectl.RunAsync("delete", "-f", manifest));
-        await Eventually.WaitAsync("every pod and container gone", async () =>
-            (await _node.Kubectl.RunAsync("get", "pods", "-o", "name")).Trim().Length == 0 && (await _node.ContainersAsync()).Count == 0,
+        await Eventually.WaitAsync("every pod and pod container gone", async () =>
+            (await _node.Kubectl.RunAsync("get", "pods", "-o", "name")).Trim().Length == 0 && (await _node.ContainersAsync()).All(c => PodOf(c) is null),
             TimeSpan.FromSeconds(60), () => _node.Process.Output);
+
+        // The warm sandboxes go with the node.
+        await _node.StopAsync();
+        Assert.Empty(await _node.ContainersAsync());
     }
+
+    private static string? PodOf(ContainerSummary container) => ContainerIdentity.From(container.Names.FirstOrDefault(), container.Labels)?.PodName;
 
     private const string Probed = """
         apiVersion: v1

@@ -3,6 +3,7 @@ using Actors.Grains.Abstractions.Objects;
 using Actors.Grains.Abstractions.Store;
 using Actors.Grains.Store;
 using Actors.NodeAgent.Docker;
+using Actors.NodeAgent.Runtime.Docker;
 using Actors.TestSupport;
 
 namespace Actors.Silo.Tests.EndToEnd;
@@ -51,7 +52,7 @@ public sealed class NodeFailoverDockerTests : IAsyncLifetime
             var pods = await PodsAsync(store);
             return pods.Count(p => Phase(p) == "Running") == 4 && pods.Any(p => NodeOf(p) == _nodeA) && pods.Any(p => NodeOf(p) == _nodeB);
         }, TimeSpan.FromSeconds(60), cluster.Describe);
-        Assert.NotEmpty(await NodeContainersAsync(_nodeA));
+        Assert.NotEmpty(await NodePodContainersAsync(_nodeA));
 
         agentA.Kill();
         await Eventually.WaitAsync($"{_nodeA} Unknown", async () => await ReadyAsync(store, _nodeA) == "Unknown", TimeSpan.FromSeconds(30), cluster.Describe);
@@ -61,11 +62,11 @@ public sealed class NodeFailoverDockerTests : IAsyncLifetime
             return live.Count == 4 && live.All(p => NodeOf(p) == _nodeB && Phase(p) == "Running");
         }, TimeSpan.FromSeconds(60), cluster.Describe);
         // Its containers outlive the agent, as a kubelet's outlive a kubelet crash.
-        Assert.NotEmpty(await NodeContainersAsync(_nodeA));
+        Assert.NotEmpty(await NodePodContainersAsync(_nodeA));
 
         await cluster.StartAgentAsync(_nodeA);
         await Eventually.WaitAsync($"the evicted pods gone from {_nodeA} with their containers, the node Ready", async () =>
-            (await PodsAsync(store)).All(p => NodeOf(p) != _nodeA) && (await NodeContainersAsync(_nodeA)).Count == 0 && await ReadyAsync(store, _nodeA) == "True",
+            (await PodsAsync(store)).All(p => NodeOf(p) != _nodeA) && (await NodePodContainersAsync(_nodeA)).Count == 0 && await ReadyAsync(store, _nodeA) == "True",
             TimeSpan.FromSeconds(60), cluster.Describe);
         Assert.Equal(4, (await PodsAsync(store)).Count);
     }
@@ -104,6 +105,7 @@ public sealed class NodeFailoverDockerTests : IAsyncLifetime
 
     private static string? Phase(JsonObject pod) => (string?)pod["status"]?["phase"];
 
-    private async Task<IReadOnlyList<ContainerSummary>> NodeContainersAsync(string node) =>
-        (await _docker.ListContainersAsync(all: true, [$"io.actors.node={node}"])).Value ?? [];
+    /// <summary>The node's pod containers; its warm pool sandboxes belong to no pod and stay with the node.</summary>
+    private async Task<IReadOnlyList<ContainerSummary>> NodePodContainersAsync(string node) =>
+        [.. ((await _docker.ListContainersAsync(all: true, [$"io.actors.node={node}"])).Value ?? []).Where(c => ContainerIdentity.From(c.Names.FirstOrDefault(), c.Labels) is not null)];
 }

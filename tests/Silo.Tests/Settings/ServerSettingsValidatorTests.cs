@@ -22,6 +22,8 @@ public sealed class ServerSettingsValidatorTests
         { "worker without db", Valid with { Role = Roles.Worker }, "needs --db" },
         { "missing secret file", Valid with { ClusterSecretFile = "/nonexistent/secret" }, "--cluster-secret-file" },
         { "missing token file", Valid with { TokenAuthFile = "/nonexistent/tokens.csv" }, "--token-auth-file" },
+        { "negative sandbox pool", Valid with { SandboxPoolSize = -1 }, "--sandbox-pool-size: -1 is out of range" },
+        { "sandbox pool too large", Valid with { SandboxPoolSize = 33 }, "--sandbox-pool-size: 33 is out of range" },
         { "missing secrets key file", Valid with { SecretsKeyFile = "/nonexistent/secrets.key" }, "--secrets-key-file: '/nonexistent/secrets.key' does not exist" },
     };
 

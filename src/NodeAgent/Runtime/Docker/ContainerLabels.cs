@@ -24,14 +24,6 @@ public static class ContainerLabels
     /// <summary>The engine's label filter for everything a node owns.</summary>
     public static string NodeFilter(string nodeName) => $"{PodSandboxConfig.NodeLabel}={nodeName}";
 
-    /// <summary>The engine's label filters for one pod of a node.</summary>
-    public static IReadOnlyList<string> PodFilters(string nodeName, string podUid) =>
-        [NodeFilter(nodeName), $"{PodSandboxConfig.PodUidLabel}={podUid}"];
-
-    /// <summary>The engine's label filters for the sandboxes of one pod of a node.</summary>
-    public static IReadOnlyList<string> SandboxFilters(string nodeName, string podUid) =>
-        [.. PodFilters(nodeName, podUid), $"{PodSandboxConfig.ContainerNameLabel}={PodSandboxConfig.SandboxContainerName}"];
-
     /// <summary>The attempt a container was started as; 0 when the label is missing or unreadable.</summary>
     public static int Attempt(IReadOnlyDictionary<string, string>? labels) =>
         labels is not null && labels.TryGetValue(PodSandboxConfig.AttemptLabel, out var text)

@@ -18,17 +18,33 @@ public static class ContainerRequests
         Cmd = [],
         Hostname = pod.Hostname,
         Labels = ContainerLabels.ForSandbox(pod, nodeName, attempt),
-        HostConfig = options.ClusterDns.Count == 0
-            ? new ContainerHostConfig { NetworkMode = options.Network }
-            : new ContainerHostConfig
-            {
-                NetworkMode = options.Network,
-                Dns = options.ClusterDns,
-                // Kubernetes' ClusterFirst search path: short names resolve in the pod's namespace first.
-                DnsSearch = [$"{pod.Namespace}.svc.{options.ClusterDomain}", $"svc.{options.ClusterDomain}", options.ClusterDomain],
-                DnsOptions = ["ndots:5"],
-            },
+        HostConfig = SandboxHostConfig(pod.Namespace, options),
     };
+
+    /// <summary>
+    /// A warm pool sandbox: a pod's sandbox made before its pod, for pods of one namespace (the DNS search path), with
+    /// the engine's default hostname since the pod's is not known yet.
+    /// </summary>
+    public static ContainerCreateRequest PoolSandbox(string name, string nodeName, string podNamespace, DockerRuntimeOptions options) => new()
+    {
+        Name = name,
+        Image = options.SandboxImage,
+        Entrypoint = options.SandboxCommand,
+        Cmd = [],
+        Labels = SandboxPoolLabels.For(nodeName, podNamespace),
+        HostConfig = SandboxHostConfig(podNamespace, options),
+    };
+
+    private static ContainerHostConfig SandboxHostConfig(string podNamespace, DockerRuntimeOptions options) => options.ClusterDns.Count == 0
+        ? new ContainerHostConfig { NetworkMode = options.Network }
+        : new ContainerHostConfig
+        {
+            NetworkMode = options.Network,
+            Dns = options.ClusterDns,
+            // Kubernetes' ClusterFirst search path: short names resolve in the pod's namespace first.
+            DnsSearch = [$"{podNamespace}.svc.{options.ClusterDomain}", $"svc.{options.ClusterDomain}", options.ClusterDomain],
+            DnsOptions = ["ndots:5"],
+        };
 
     public static ContainerCreateRequest Container(PodSandboxConfig pod, string nodeName, ContainerLaunch container, string sandboxId)
     {

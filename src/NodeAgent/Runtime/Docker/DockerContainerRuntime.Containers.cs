@@ -3,27 +3,43 @@ using Actors.NodeAgent.Docker;
 
 namespace Actors.NodeAgent.Runtime.Docker;
 
-/// <summary>The container-level operations: start (with the image check), stop, remove, exec and logs.</summary>
+/// <summary>The container-level operations: start (with the image check when the image is missing), stop, remove, exec and logs.</summary>
 public sealed partial class DockerContainerRuntime
 {
     public async Task<RuntimeResult<string>> StartContainerAsync(PodSandboxConfig pod, ContainerLaunch container, CancellationToken cancellationToken)
     {
-        var sandboxes = await _docker.ListContainersAsync(all: false, ContainerLabels.SandboxFilters(_nodeName, pod.Uid), cancellationToken);
-        if (!sandboxes.IsOk)
+        Interlocked.Increment(ref _podStartsInFlight);
+        try
         {
-            return RuntimeFailures.Failed<string>(sandboxes.Kind, sandboxes.Message, RuntimeFailure.CreateFailed);
+            return await StartInSandboxAsync(pod, container, cancellationToken);
         }
-        if (sandboxes.Value.FirstOrDefault() is not { } sandbox)
+        finally
         {
-            return RuntimeResult<string>.Failed(RuntimeFailure.NotFound, $"pod {pod.Namespace}/{pod.Name} ({pod.Uid}) has no running sandbox on node {_nodeName}");
+            Interlocked.Decrement(ref _podStartsInFlight);
         }
-        var image = await EnsureImageAsync(container.Image, container.PullPolicy, cancellationToken);
-        if (!image.IsOk)
+    }
+
+    private async Task<RuntimeResult<string>> StartInSandboxAsync(PodSandboxConfig pod, ContainerLaunch container, CancellationToken cancellationToken)
+    {
+        var sandboxId = await RunningSandboxIdAsync(pod.Uid, cancellationToken);
+        if (!sandboxId.IsOk)
         {
-            return RuntimeResult<string>.Failed(image.Failure, image.Message ?? image.Failure.ToString());
+            return sandboxId.Failure == RuntimeFailure.NotFound
+                ? RuntimeResult<string>.Failed(RuntimeFailure.NotFound, $"pod {pod.Namespace}/{pod.Name} ({pod.Uid}) has no running sandbox on node {_nodeName}")
+                : sandboxId;
         }
-        var request = ContainerRequests.Container(pod, _nodeName, container, sandbox.Id);
+        var request = ContainerRequests.Container(pod, _nodeName, container, sandboxId.Value!);
         var created = await CreateAsync(request, cancellationToken);
+        if (created.Failure == RuntimeFailure.ImageNotPresent)
+        {
+            // Only a missing image costs the image check (and a pull, when the policy allows one); a present one is used as it is.
+            var image = await EnsureImageAsync(container.Image, container.PullPolicy, cancellationToken);
+            if (!image.IsOk)
+            {
+                return RuntimeResult<string>.Failed(image.Failure, image.Message ?? image.Failure.ToString());
+            }
+            created = await CreateAsync(request, cancellationToken);
+        }
         if (!created.IsOk)
         {
             return created;
@@ -32,6 +48,26 @@ public sealed partial class DockerContainerRuntime
         return started.IsOk
             ? created
             : RuntimeFailures.Failed<string>(started.Kind, $"container {request.Name}: {started.Message}", RuntimeFailure.StartFailed);
+    }
+
+    /// <summary>
+    /// The sandbox this runtime last ran for the pod, without asking the engine; else the running one the engine
+    /// lists (after a restart). A sandbox that died since makes the engine refuse the start, and the next sync replaces it.
+    /// </summary>
+    private async Task<RuntimeResult<string>> RunningSandboxIdAsync(string podUid, CancellationToken cancellationToken)
+    {
+        if (_sandboxes.TryGetValue(podUid, out var known))
+        {
+            return RuntimeResult<string>.Success(known);
+        }
+        var sandboxes = await ListSandboxesAsync(podUid, all: false, cancellationToken);
+        if (!sandboxes.IsOk)
+        {
+            return RuntimeFailures.Failed<string>(sandboxes.Kind, sandboxes.Message, RuntimeFailure.CreateFailed);
+        }
+        return sandboxes.Value.FirstOrDefault() is { } sandbox
+            ? RuntimeResult<string>.Success(sandbox.Id)
+            : RuntimeResult<string>.Failed(RuntimeFailure.NotFound, "no running sandbox");
     }
 
     public async Task<RuntimeResult> StopContainerAsync(string containerId, TimeSpan gracePeriod, CancellationToken cancellationToken)

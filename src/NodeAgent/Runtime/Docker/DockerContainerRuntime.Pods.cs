@@ -9,11 +9,11 @@ public sealed partial class DockerContainerRuntime
         (await TryListPodsAsync(cancellationToken)).Value ?? [];
 
     public Task<RuntimeResult<IReadOnlyList<RuntimePod>>> TryListPodsAsync(CancellationToken cancellationToken) =>
-        ListAsync([ContainerLabels.NodeFilter(_nodeName)], wholeNode: true, cancellationToken);
+        ListAsync([ContainerLabels.NodeFilter(_nodeName)], podNamePattern: null, cancellationToken);
 
     public async Task<RuntimeResult<RuntimePod?>> TryGetPodAsync(string podUid, CancellationToken cancellationToken)
     {
-        var pods = await ListAsync(ContainerLabels.PodFilters(_nodeName, podUid), wholeNode: false, cancellationToken);
+        var pods = await ListAsync([ContainerLabels.NodeFilter(_nodeName)], ContainerIdentity.PodNamePattern(podUid), cancellationToken);
         return pods.IsOk
             ? RuntimeResult<RuntimePod?>.Success(pods.Value!.FirstOrDefault(p => p.Uid == podUid))
             : RuntimeResult<RuntimePod?>.Failed(pods.Failure, pods.Message ?? "");
@@ -21,12 +21,16 @@ public sealed partial class DockerContainerRuntime
 
     /// <summary>
     /// Lists and inspects. A whole-node list reuses inspections and learns which are of removed containers; one
-    /// pod's list, asked for right after an engine event, inspects afresh: the engine's list can still show the
-    /// state from before the event, its inspect cannot.
+    /// pod's list (by its containers' names, which a claimed pool sandbox shares with the rest), asked for right
+    /// after an engine event, inspects afresh: the engine's list can still show the state from before the event,
+    /// its inspect cannot.
     /// </summary>
-    private async Task<RuntimeResult<IReadOnlyList<RuntimePod>>> ListAsync(IReadOnlyList<string> filters, bool wholeNode, CancellationToken cancellationToken)
+    private async Task<RuntimeResult<IReadOnlyList<RuntimePod>>> ListAsync(IReadOnlyList<string> filters, string? podNamePattern, CancellationToken cancellationToken)
     {
-        var listed = await _docker.ListContainersAsync(all: true, filters, cancellationToken);
+        var wholeNode = podNamePattern is null;
+        var listed = wholeNode
+            ? await _docker.ListContainersAsync(all: true, filters, cancellationToken)
+            : await _docker.ListContainersAsync(all: true, filters, podNamePattern!, cancellationToken);
         if (!listed.IsOk)
         {
             return RuntimeFailures.Failed<IReadOnlyList<RuntimePod>>(listed.Kind, listed.Message, RuntimeFailure.EngineError);
@@ -45,7 +49,29 @@ public sealed partial class DockerContainerRuntime
 
     public async Task<RuntimeResult<SandboxInfo>> RunPodSandboxAsync(PodSandboxConfig pod, CancellationToken cancellationToken)
     {
-        var listed = await _docker.ListContainersAsync(all: true, ContainerLabels.SandboxFilters(_nodeName, pod.Uid), cancellationToken);
+        Interlocked.Increment(ref _podStartsInFlight);
+        try
+        {
+            var sandbox = await RunSandboxAsync(pod, cancellationToken);
+            if (sandbox.IsOk)
+            {
+                _sandboxes[pod.Uid] = sandbox.Value!.SandboxId;
+            }
+            else
+            {
+                _sandboxes.TryRemove(pod.Uid, out _);
+            }
+            return sandbox;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _podStartsInFlight);
+        }
+    }
+
+    private async Task<RuntimeResult<SandboxInfo>> RunSandboxAsync(PodSandboxConfig pod, CancellationToken cancellationToken)
+    {
+        var listed = await ListSandboxesAsync(pod.Uid, all: true, cancellationToken);
         if (!listed.IsOk)
         {
             return RuntimeFailures.Failed<SandboxInfo>(listed.Kind, listed.Message, RuntimeFailure.CreateFailed);
@@ -63,6 +89,10 @@ public sealed partial class DockerContainerRuntime
                 return RuntimeResult<SandboxInfo>.Failed(RuntimeFailure.EngineUnavailable, removed.Message ?? "");
             }
         }
+        if (await TryClaimAsync(pod, plan.NextAttempt, cancellationToken) is { } claimed)
+        {
+            return RuntimeResult<SandboxInfo>.Success(claimed);
+        }
         var request = ContainerRequests.Sandbox(pod, _nodeName, plan.NextAttempt, _options);
         var created = await _docker.CreateContainerAsync(request, cancellationToken);
         if (!created.IsOk)
@@ -79,7 +109,8 @@ public sealed partial class DockerContainerRuntime
 
     public async Task<RuntimeResult> RemovePodAsync(string podUid, TimeSpan gracePeriod, CancellationToken cancellationToken)
     {
-        var listed = await _docker.ListContainersAsync(all: true, ContainerLabels.PodFilters(_nodeName, podUid), cancellationToken);
+        _sandboxes.TryRemove(podUid, out _);
+        var listed = await _docker.ListContainersAsync(all: true, [ContainerLabels.NodeFilter(_nodeName)], ContainerIdentity.PodNamePattern(podUid), cancellationToken);
         if (!listed.IsOk)
         {
             return RuntimeFailures.ToResult(listed.WithoutValue(), RuntimeFailure.EngineError);
@@ -94,8 +125,7 @@ public sealed partial class DockerContainerRuntime
 
     private static (List<ContainerSummary> Sandboxes, List<ContainerSummary> Containers) Partition(IReadOnlyList<ContainerSummary> pod)
     {
-        static bool IsSandbox(ContainerSummary c) =>
-            c.Labels is { } labels && labels.TryGetValue(PodSandboxConfig.ContainerNameLabel, out var name) && name == PodSandboxConfig.SandboxContainerName;
+        static bool IsSandbox(ContainerSummary c) => ContainerIdentity.From(c.Names.FirstOrDefault(), c.Labels) is { IsSandbox: true };
         return ([.. pod.Where(IsSandbox)], [.. pod.Where(c => !IsSandbox(c))]);
     }
 
@@ -109,6 +139,10 @@ public sealed partial class DockerContainerRuntime
         var worst = failures.FirstOrDefault(f => f.Kind == DockerResultKind.EngineUnavailable) ?? failures.FirstOrDefault();
         return worst is null ? RuntimeResult.Ok : RuntimeFailures.ToResult(worst, RuntimeFailure.EngineError);
     }
+
+    /// <summary>One pod's sandboxes, made for it or claimed from the pool, by their names.</summary>
+    private Task<DockerResult<IReadOnlyList<ContainerSummary>>> ListSandboxesAsync(string podUid, bool all, CancellationToken cancellationToken) =>
+        _docker.ListContainersAsync(all, [ContainerLabels.NodeFilter(_nodeName)], ContainerIdentity.SandboxNamePattern(podUid), cancellationToken);
 
     private async Task<RuntimeResult<SandboxInfo>> SandboxInfoAsync(string sandboxId, CancellationToken cancellationToken)
     {
@@ -137,12 +171,14 @@ public sealed partial class DockerContainerRuntime
     }
 
     /// <summary>
-    /// A container's details change only with its state, so an inspection is reused while the list shows the
-    /// same state (running or exited): a node's list costs one engine call, not one per container.
+    /// A container's details change only with its state or its name (a pool sandbox claimed), so an inspection is
+    /// reused while the list shows the same state (running or exited) and name: a node's list costs one engine call,
+    /// not one per container.
     /// </summary>
     private async Task<DockerResult<ContainerDetails>> InspectCachedAsync(ContainerSummary container, bool reuse, CancellationToken cancellationToken)
     {
-        if (reuse && container.State is "exited" or "running" && _inspected.TryGetValue(container.Id, out var known) && known.State.Status == container.State)
+        if (reuse && container.State is "exited" or "running" && _inspected.TryGetValue(container.Id, out var known)
+            && known.State.Status == container.State && container.Names.Contains(known.Name))
         {
             return DockerResult<ContainerDetails>.Success(known);
         }

@@ -30,9 +30,13 @@ public sealed partial class DockerContainerRuntime
                 {
                     delivered = true;
                     since = change.Time;
-                    if (change.Attributes.TryGetValue(PodSandboxConfig.PodUidLabel, out var uid) && uid.Length > 0)
+                    if (ContainerIdentity.From(change.Attributes.GetValueOrDefault("name"), change.Attributes) is { } pod)
                     {
-                        yield return uid;
+                        yield return pod.PodUid;
+                    }
+                    else if (change.Action is "die" or "destroy" && SandboxPoolLabels.IsPoolContainer(change.Attributes))
+                    {
+                        ForgetWarm(change.ActorId);
                     }
                 }
             }

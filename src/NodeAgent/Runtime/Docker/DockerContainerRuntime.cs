@@ -19,6 +19,9 @@ public sealed partial class DockerContainerRuntime : IContainerRuntime
     // A container's inspection, kept while the engine's list shows it in the same state (see InspectCachedAsync).
     private readonly ConcurrentDictionary<string, ContainerDetails> _inspected = new(StringComparer.Ordinal);
 
+    // The sandbox each pod's containers join, as RunPodSandboxAsync last returned it: a start need not look it up.
+    private readonly ConcurrentDictionary<string, string> _sandboxes = new(StringComparer.Ordinal);
+
     public DockerContainerRuntime(IDockerClient docker, string nodeName, DockerRuntimeOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(docker);

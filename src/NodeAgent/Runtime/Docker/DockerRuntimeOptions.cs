@@ -21,6 +21,15 @@ public sealed record DockerRuntimeOptions
     /// <summary>The cluster's DNS domain, the base of a pod's search path.</summary>
     public string ClusterDomain { get; init; } = "cluster.local";
 
+    /// <summary>
+    /// How many started sandboxes the node keeps warm for pods to claim, so a new pod's start path skips making its
+    /// network namespace (the engine's slowest step); 0 turns the pool off. Small and fixed: every one is an idle container.
+    /// </summary>
+    public int SandboxPoolSize { get; init; }
+
+    /// <summary>The most warm sandboxes a node may keep.</summary>
+    public const int MaxSandboxPoolSize = 32;
+
     /// <summary>How many containers ListPodsAsync inspects at once; bounded so a big node does not flood the engine.</summary>
     public int InspectConcurrency { get; init; } = 8;
 
@@ -49,6 +58,10 @@ public sealed record DockerRuntimeOptions
         if (string.IsNullOrWhiteSpace(ClusterDomain))
         {
             problems.Add("DockerRuntimeOptions.ClusterDomain must not be empty");
+        }
+        if (SandboxPoolSize is < 0 or > MaxSandboxPoolSize)
+        {
+            problems.Add($"DockerRuntimeOptions.SandboxPoolSize must be between 0 and {MaxSandboxPoolSize} (was {SandboxPoolSize})");
         }
         if (InspectConcurrency < 1)
         {

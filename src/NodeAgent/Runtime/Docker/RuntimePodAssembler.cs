@@ -3,17 +3,18 @@ using Actors.NodeAgent.Docker;
 namespace Actors.NodeAgent.Runtime.Docker;
 
 /// <summary>
-/// Rebuilds pods from inspected engine containers alone, by their labels: one pod per uid, its sandbox the running
-/// one (or else the latest attempt), every other container an attempt of a spec container. Containers without a pod
-/// uid are not pods and are left out.
+/// Rebuilds pods from inspected engine containers alone, by their identity (labels, or the name of a sandbox claimed
+/// from the pool): one pod per uid, its sandbox the running one (or else the latest attempt), every other container
+/// an attempt of a spec container. Containers of no pod (warm pool sandboxes, strangers) are left out.
 /// </summary>
 public static class RuntimePodAssembler
 {
     public static IReadOnlyList<RuntimePod> Assemble(IEnumerable<ContainerDetails> containers) =>
     [
         .. containers
-            .Where(c => Label(c, PodSandboxConfig.PodUidLabel) is { Length: > 0 })
-            .GroupBy(c => Label(c, PodSandboxConfig.PodUidLabel)!, StringComparer.Ordinal)
+            .Select(c => (Container: c, Identity: Identify(c)))
+            .Where(c => c.Identity is not null)
+            .GroupBy(c => c.Identity!.PodUid, c => c.Container, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(AssemblePod),
     ];
@@ -22,7 +23,7 @@ public static class RuntimePodAssembler
     public static ContainerDetails? ChooseSandbox(IEnumerable<ContainerDetails> sandboxes) =>
         sandboxes
             .OrderByDescending(s => s.State.Running)
-            .ThenByDescending(s => ContainerLabels.Attempt(s.Config.Labels))
+            .ThenByDescending(s => Identify(s)?.Attempt ?? 0)
             .ThenByDescending(s => s.Created)
             .FirstOrDefault();
 
@@ -40,10 +41,11 @@ public static class RuntimePodAssembler
     public static RuntimeContainer ToRuntimeContainer(ContainerDetails container)
     {
         var (state, exitCode, reason) = ContainerStatus.From(container.State);
+        var identity = Identify(container);
         return new RuntimeContainer(
             container.Id,
-            Label(container, PodSandboxConfig.ContainerNameLabel) ?? "",
-            ContainerLabels.Attempt(container.Config.Labels),
+            identity?.ContainerName ?? "",
+            identity?.Attempt ?? 0,
             state,
             exitCode,
             reason,
@@ -68,17 +70,15 @@ public static class RuntimePodAssembler
             .ToList();
         return new RuntimePod(
             pod.Key,
-            Label(identity, PodSandboxConfig.PodNamespaceLabel) ?? "",
-            Label(identity, PodSandboxConfig.PodNameLabel) ?? "",
+            Identify(identity)?.PodNamespace ?? "",
+            Identify(identity)?.PodName ?? "",
             sandbox?.Id,
             running,
             running ? PodIP(sandbox!) : null,
             containers);
     }
 
-    private static bool IsSandbox(ContainerDetails container) =>
-        Label(container, PodSandboxConfig.ContainerNameLabel) == PodSandboxConfig.SandboxContainerName;
+    private static bool IsSandbox(ContainerDetails container) => Identify(container) is { IsSandbox: true };
 
-    private static string? Label(ContainerDetails container, string key) =>
-        container.Config.Labels is { } labels && labels.TryGetValue(key, out var value) ? value : null;
+    private static ContainerIdentity? Identify(ContainerDetails container) => ContainerIdentity.From(container.Name, container.Config.Labels);
 }

@@ -14,7 +14,7 @@ public sealed record SandboxPlan(string? Reuse, IReadOnlyList<string> Remove, in
         {
             return new SandboxPlan(running.Id, [], 0);
         }
-        var next = sandboxes.Count == 0 ? 0 : sandboxes.Max(s => ContainerLabels.Attempt(s.Labels)) + 1;
+        var next = sandboxes.Count == 0 ? 0 : sandboxes.Max(s => ContainerIdentity.From(s.Names.FirstOrDefault(), s.Labels)?.Attempt ?? ContainerLabels.Attempt(s.Labels)) + 1;
         return new SandboxPlan(null, [.. sandboxes.Select(s => s.Id)], next);
     }
 }

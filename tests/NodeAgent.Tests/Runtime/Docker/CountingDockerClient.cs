@@ -45,6 +45,13 @@ internal sealed class CountingDockerClient(IDockerClient inner) : IDockerClient
         bool all, IReadOnlyList<string>? labelFilters = null, CancellationToken cancellationToken = default) =>
         inner.ListContainersAsync(all, labelFilters, cancellationToken);
 
+    public Task<DockerResult<IReadOnlyList<ContainerSummary>>> ListContainersAsync(
+        bool all, IReadOnlyList<string> labelFilters, string namePattern, CancellationToken cancellationToken = default) =>
+        inner.ListContainersAsync(all, labelFilters, namePattern, cancellationToken);
+
+    public Task<DockerResult> RenameContainerAsync(string id, string name, CancellationToken cancellationToken = default) =>
+        inner.RenameContainerAsync(id, name, cancellationToken);
+
     public Task<DockerResult<DockerStream<LogLine>>> GetLogsAsync(
         string id, bool follow = false, int? tail = null, DateTimeOffset? since = null, bool timestamps = false, CancellationToken cancellationToken = default) =>
         inner.GetLogsAsync(id, follow, tail, since, timestamps, cancellationToken);

@@ -73,6 +73,11 @@ internal sealed class ScriptedEventsClient(params ScriptedEventsClient.Answer[] 
     public Task<DockerResult<IReadOnlyList<ContainerSummary>>> ListContainersAsync(
         bool all, IReadOnlyList<string>? labelFilters = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<DockerResult<IReadOnlyList<ContainerSummary>>> ListContainersAsync(
+        bool all, IReadOnlyList<string> labelFilters, string namePattern, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<DockerResult> RenameContainerAsync(string id, string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<DockerResult<DockerStream<LogLine>>> GetLogsAsync(
         string id, bool follow = false, int? tail = null, DateTimeOffset? since = null, bool timestamps = false, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
