@@ -49,7 +49,7 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
         var attemptStarted = time.GetTimestamp();
         var requirements = new PodRequirements(cpu, memory, NodeSelector(pod), Tolerations(pod), [], [], null);
         var candidates = await nodes.GetCandidatesAsync(CancellationToken.None);
-        var decision = SchedulingPlanner.Plan(requirements, candidates);
+        var decision = SchedulingPlanner.Plan(requirements, candidates, Random.Shared);
         foreach (var node in decision.RankedNodes)
         {
             if (await GrainFactory.GetGrain<INodeGrain>(node).BindAsync(Key.GrainKey, cpu, memory))

@@ -59,14 +59,15 @@ public abstract class OwnerResourceGrain(IObjectStore store, ILogger logger, str
         var reference = ObjectJson.ControllerReference(ApiVersion, Kind, Key.Name, uid);
         foreach (var name in plan.Adopt)
         {
-            if (await WriteDependentAsync(OwnerReferences.WithController(byName[name], reference)) is { } adopted)
+            var adoptable = (JsonObject d) => ObjectJson.Controller(d) is null && selector.Matches(ObjectJson.Labels(d)) ? OwnerReferences.WithController(d, reference) : null;
+            if (await WriteDependentAsync(byName[name], adoptable) is { } adopted)
             {
                 claimed.Add(adopted);
             }
         }
         foreach (var name in plan.Release)
         {
-            await WriteDependentAsync(OwnerReferences.WithoutOwner(byName[name], uid));
+            await WriteDependentAsync(byName[name], d => OwnerReferences.WithoutOwner(d, uid));
         }
         return claimed;
     }
@@ -94,19 +95,38 @@ public abstract class OwnerResourceGrain(IObjectStore store, ILogger logger, str
         var uid = ObjectJson.Uid(last)!;
         foreach (var dependent in await Store.ListByOwnerAsync(DependentKind, Key.Namespace, uid))
         {
-            await WriteDependentAsync(OwnerReferences.WithoutOwner(dependent, uid));
+            await WriteDependentAsync(dependent, d => OwnerReferences.WithoutOwner(d, uid));
         }
     }
 
-    /// <summary>Writes a dependent through its own grain, conditional on the version read; the stored object, or null when another writer got there first.</summary>
-    private async Task<JsonObject?> WriteDependentAsync(JsonObject dependent)
+    private const int DependentWriteAttempts = 5;
+
+    /// <summary>
+    /// Changes a dependent through its own grain, conditional on the version read; when another writer got there
+    /// first (a pod's agent reporting status) it reads the dependent again and reapplies the change, which may now
+    /// decline (null). The stored object, or null when the change was not made.
+    /// </summary>
+    private async Task<JsonObject?> WriteDependentAsync(JsonObject dependent, Func<JsonObject, JsonObject?> change)
     {
         if (ResourceGrains.For(GrainFactory, DependentKind, Key.Namespace, ObjectJson.Name(dependent) ?? "") is not { } grain)
         {
             return null;
         }
-        var result = await grain.UpdateAsync(dependent.ToJsonString());
-        return result.Succeeded && result.Object is { } json ? JsonNode.Parse(json)!.AsObject() : null;
+        var current = dependent;
+        for (var attempt = 0; attempt < DependentWriteAttempts && change(current) is { } changed; attempt++)
+        {
+            var result = await grain.UpdateAsync(changed.ToJsonString());
+            if (result.Succeeded && result.Object is { } written)
+            {
+                return JsonNode.Parse(written)!.AsObject();
+            }
+            if (result.Status != ObjectWriteStatus.Conflict || await grain.GetAsync() is not { } reread)
+            {
+                return null;
+            }
+            current = JsonNode.Parse(reread)!.AsObject();
+        }
+        return null;
     }
 
     /// <summary>

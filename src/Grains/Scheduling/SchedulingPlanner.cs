@@ -5,22 +5,25 @@ namespace Actors.Grains.Scheduling;
 /// affinity, resources, pod anti-affinity), then score (least allocated, spread of siblings). The pod grain
 /// tries the ranked nodes in order; the Node grain admits or refuses atomically. Only the best
 /// <see cref="MaxRanked"/> are ranked: a refusal means the cache was stale, and a pod that runs out of them
-/// tries again at its next pass with a fresher cache, as Kubernetes' scheduler retries a failed bind.
+/// tries again at its next pass with a fresher cache, as Kubernetes' scheduler retries a failed bind. Nodes
+/// that score the same are ordered at random when a <see cref="Random"/> is given, as Kubernetes picks among
+/// its best: pods of one ReplicaSet schedule at the same moment on their own grains, and a fixed order would
+/// send them all to the same node before any of them is counted there.
 /// </summary>
 public static class SchedulingPlanner
 {
     public const int MaxRanked = 8;
 
-    public static SchedulingDecision Plan(PodRequirements pod, IReadOnlyList<NodeCandidate> nodes)
+    public static SchedulingDecision Plan(PodRequirements pod, IReadOnlyList<NodeCandidate> nodes, Random? tieBreak = null)
     {
         var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
-        var best = new List<(NodeCandidate Node, double Score)>(MaxRanked + 1);
+        var best = new List<Fit>(MaxRanked + 1);
         foreach (var node in nodes)
         {
             var reason = Filter(pod, node);
             if (reason is null)
             {
-                KeepIfBest(best, (node, Score(pod, node)));
+                KeepIfBest(best, new Fit(node, Score(pod, node), tieBreak?.Next() ?? 0));
             }
             else
             {
@@ -38,8 +41,10 @@ public static class SchedulingPlanner
         return new SchedulingDecision(best.Select(f => f.Node.Name).ToArray(), null);
     }
 
-    /// <summary>Inserts a fitting node into the best list, kept sorted (score, then name) and bounded.</summary>
-    private static void KeepIfBest(List<(NodeCandidate Node, double Score)> best, (NodeCandidate Node, double Score) fit)
+    private readonly record struct Fit(NodeCandidate Node, double Score, int Lot);
+
+    /// <summary>Inserts a fitting node into the best list, kept sorted (score, then lot, then name) and bounded.</summary>
+    private static void KeepIfBest(List<Fit> best, Fit fit)
     {
         var at = best.Count;
         while (at > 0 && Ranks(fit, best[at - 1]))
@@ -56,8 +61,8 @@ public static class SchedulingPlanner
         }
     }
 
-    private static bool Ranks((NodeCandidate Node, double Score) a, (NodeCandidate Node, double Score) b) =>
-        a.Score > b.Score || (a.Score == b.Score && string.CompareOrdinal(a.Node.Name, b.Node.Name) < 0);
+    private static bool Ranks(Fit a, Fit b) =>
+        a.Score > b.Score || (a.Score == b.Score && (a.Lot < b.Lot || (a.Lot == b.Lot && string.CompareOrdinal(a.Node.Name, b.Node.Name) < 0)));
 
     /// <summary>Null when the pod fits the node; otherwise the reason in Kubernetes' words.</summary>
     public static string? Filter(PodRequirements pod, NodeCandidate node)

@@ -25,12 +25,7 @@ public sealed class DeploymentHistoryTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<JsonObject>> SetsAsync() => (await _plane.Store.ListAsync("ReplicaSet", "default")).Items;
 
-    private async Task UpdateAsync(Action<JsonObject> change)
-    {
-        var deployment = await GetAsync();
-        change(deployment);
-        Assert.Equal(ObjectWriteStatus.Updated, (await Web.UpdateAsync(deployment.ToJsonString())).Status);
-    }
+    private Task UpdateAsync(Action<JsonObject> change) => ClientUpdate.ApplyAsync(Web, change);
 
     private Task SetImageAsync(string image) => UpdateAsync(d => d["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = image);
 

@@ -110,9 +110,7 @@ public sealed class DeploymentRolloutTests : IAsyncLifetime
             {
             }
         }, TestContext.Current.CancellationToken);
-        var current = JsonNode.Parse((await _plane.Grains.GetGrain<IDeploymentGrain>("default/web").GetAsync())!)!.AsObject();
-        current["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = "busybox:2";
-        Assert.Equal(ObjectWriteStatus.Updated, (await _plane.Grains.GetGrain<IDeploymentGrain>("default/web").UpdateAsync(current.ToJsonString())).Status);
+        await ClientUpdate.ApplyAsync(_plane.Grains.GetGrain<IDeploymentGrain>("default/web"), d => d["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = "busybox:2");
         await Eventually.WaitAsync("the new template on every pod", async () =>
         {
             var all = await PodsAsync();
@@ -127,9 +125,7 @@ public sealed class DeploymentRolloutTests : IAsyncLifetime
         Assert.Single(sets, rs => (int?)rs["spec"]?["replicas"] == 10);
         Assert.Single(sets, rs => (int?)rs["spec"]?["replicas"] == 0);
 
-        current = JsonNode.Parse((await _plane.Grains.GetGrain<IDeploymentGrain>("default/web").GetAsync())!)!.AsObject();
-        current["spec"]!["replicas"] = 3;
-        await _plane.Grains.GetGrain<IDeploymentGrain>("default/web").UpdateAsync(current.ToJsonString());
+        await ClientUpdate.ApplyAsync(_plane.Grains.GetGrain<IDeploymentGrain>("default/web"), d => d["spec"]!["replicas"] = 3);
         await WaitAvailableAsync(3, "scale down to 3");
         await Eventually.WaitAsync("3 pods left", async () => (await PodsAsync()).Count == 3, TimeSpan.FromSeconds(10));
 

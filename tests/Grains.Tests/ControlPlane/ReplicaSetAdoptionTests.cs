@@ -38,8 +38,7 @@ public sealed class ReplicaSetAdoptionTests : IAsyncLifetime
 
         // `kubectl label pod X app=other --overwrite`: the pod leaves the selector, loses its owner, and is replaced.
         var leaving = (await LivePodsAsync()).First();
-        leaving["metadata"]!["labels"]!["app"] = "other";
-        Assert.Equal(ObjectWriteStatus.Updated, (await _plane.Grains.GetGrain<IPodGrain>($"default/{Name(leaving)}").UpdateAsync(leaving.ToJsonString())).Status);
+        await ClientUpdate.ApplyAsync(_plane.Grains.GetGrain<IPodGrain>($"default/{Name(leaving)}"), pod => pod["metadata"]!["labels"]!["app"] = "other");
         await Eventually.WaitAsync("the relabelled pod released and replaced", async () =>
         {
             var pods = await LivePodsAsync();

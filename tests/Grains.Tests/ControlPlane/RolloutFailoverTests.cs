@@ -57,9 +57,7 @@ public sealed class RolloutFailoverTests(ITestOutputHelper output)
             }
         }, TestContext.Current.CancellationToken);
 
-        var current = JsonNode.Parse((await deployment.GetAsync())!)!.AsObject();
-        current["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = "busybox:2";
-        Assert.Equal(ObjectWriteStatus.Updated, (await deployment.UpdateAsync(current.ToJsonString())).Status);
+        await ClientUpdate.ApplyAsync(deployment, d => d["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = "busybox:2");
         var management = (Runtime.Management.IManagementService)cluster.ClientServices.GetService(typeof(Runtime.Management.IManagementService))!;
         var holder = await management.FindActivationAsync(new GrainId("deployment", "default/web"), TestContext.Current.CancellationToken);
         Assert.NotNull(holder);

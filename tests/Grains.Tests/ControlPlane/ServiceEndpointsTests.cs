@@ -57,13 +57,7 @@ public sealed class ServiceEndpointsTests : IAsyncLifetime
 
     private Task<ObjectWriteResult> CreateServiceAsync(string name, string spec) => ServiceGrain(name).CreateAsync(Service(name, spec).ToJsonString());
 
-    private async Task ScaleAsync(int replicas)
-    {
-        var deployment = _plane.Grains.GetGrain<IDeploymentGrain>("default/web");
-        var current = JsonNode.Parse((await deployment.GetAsync())!)!.AsObject();
-        current["spec"]!["replicas"] = replicas;
-        Assert.Equal(ObjectWriteStatus.Updated, (await deployment.UpdateAsync(current.ToJsonString())).Status);
-    }
+    private Task ScaleAsync(int replicas) => ClientUpdate.ApplyAsync(_plane.Grains.GetGrain<IDeploymentGrain>("default/web"), d => d["spec"]!["replicas"] = replicas);
 
     /// <summary>The ready addresses' IPs and ports, and the IPs of the running, ready pods, once they agree on <paramref name="count"/>.</summary>
     private async Task WaitEndpointsMatchPodsAsync(int count)
@@ -133,9 +127,7 @@ public sealed class ServiceEndpointsTests : IAsyncLifetime
                 && (subset?["addresses"] as JsonArray)?.Count == 1;
         }, Deadline);
 
-        var relabelled = JsonNode.Parse((await _plane.Grains.GetGrain<IPodGrain>($"default/{second["metadata"]!["name"]}").GetAsync())!)!.AsObject();
-        relabelled["metadata"]!["labels"]!["app"] = "debug";
-        Assert.Equal(ObjectWriteStatus.Updated, (await _plane.Grains.GetGrain<IPodGrain>($"default/{second["metadata"]!["name"]}").UpdateAsync(relabelled.ToJsonString())).Status);
+        await ClientUpdate.ApplyAsync(_plane.Grains.GetGrain<IPodGrain>($"default/{second["metadata"]!["name"]}"), p => p["metadata"]!["labels"]!["app"] = "debug");
         await Eventually.WaitAsync("the relabelled pod out of the Endpoints", async () =>
         {
             var endpoints = await _plane.Store.GetAsync("Endpoints", "default", "web", TestContext.Current.CancellationToken);

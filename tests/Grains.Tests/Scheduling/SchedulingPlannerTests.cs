@@ -69,6 +69,15 @@ public sealed class SchedulingPlannerTests
     }
 
     [Fact]
+    public void Plan_WithATieBreak_SpreadsEqualNodes_AndStillPutsBetterScoresFirst()
+    {
+        var nodes = new[] { Node("a"), Node("b"), Node("c"), Node("busy", requestedCpu: 1000) };
+        var firsts = Enumerable.Range(0, 30).Select(seed => SchedulingPlanner.Plan(Pod(), nodes, new Random(seed)).RankedNodes).ToArray();
+        Assert.All(firsts, ranked => Assert.Equal("busy", ranked[^1]));
+        Assert.Equal(["a", "b", "c"], firsts.Select(ranked => ranked[0]).Distinct().Order());
+    }
+
+    [Fact]
     public void Plan_SummarizesWhyNoNodeFits()
     {
         var decision = SchedulingPlanner.Plan(Pod(cpu: 4000), [Node("a"), Node("b", unschedulable: true), Node("c", ready: false)]);
