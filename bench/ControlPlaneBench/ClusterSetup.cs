@@ -4,6 +4,7 @@ using Actors.Grains.Controllers.Nodes;
 using Actors.Grains.Store;
 using Actors.NodeAgent.Agent;
 using Actors.Runtime.Hosting;
+using Actors.Runtime.Management;
 using Actors.Runtime.Sql;
 using Actors.Storage;
 using Actors.TestSupport;
@@ -36,6 +37,13 @@ internal sealed class BenchCluster : IAsyncDisposable
 
     /// <summary>The first silo's object store: the revision counter and the pods' watch.</summary>
     public IObjectStore Store => _hosts[0].Services.GetRequiredService<IObjectStore>();
+
+    /// <summary>Each silo's activations and how many are hollow node agents: shows that placement spread them.</summary>
+    public IReadOnlyList<(int Activations, int HollowAgents)> Placement() => _hosts
+        .Select(h => h.Services.GetRequiredService<IManagementService>().GetGrainTypes())
+        .Select(types => (types.Sum(t => t.Activations),
+            types.Where(t => t.GrainType.Contains("hollow", StringComparison.OrdinalIgnoreCase)).Sum(t => t.Activations)))
+        .ToArray();
 
     public static async Task<BenchCluster> StartSqliteAsync()
     {

@@ -38,6 +38,7 @@ var deploymentsCreated = clock.Elapsed;
 
 await Task.WhenAny(progress.AllRunning, Task.Delay(TimeSpan.FromMinutes(10)));
 var revisions = await cluster.Store.CurrentRevisionAsync() - revisionBefore;
+var placement = cluster.Placement();
 await stopWatching.CancelAsync();
 await watching;
 var stages = Stage.Of(progress.Pods);
@@ -46,6 +47,6 @@ progress = null;
 var heapBytes = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
 var workingSetBytes = Environment.WorkingSet - workingSetBefore;
 Report.Print(new BenchResult(arguments, cluster.Description, nodesRegistered, deploymentsCreated, Percentiles.Of(createCalls), stages,
-    revisions, heapBytes, workingSetBytes, loadBefore, LoadAverage()));
+    revisions, placement, heapBytes, workingSetBytes, loadBefore, LoadAverage()));
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";

@@ -12,6 +12,7 @@ internal sealed record BenchResult(
     Percentiles CreateCallMs,
     IReadOnlyList<Stage> Stages,
     long Revisions,
+    IReadOnlyList<(int Activations, int HollowAgents)> Placement,
     long HeapBytes,
     long WorkingSetBytes,
     string LoadBefore,
@@ -31,6 +32,8 @@ internal static class Report
             $"{Environment.ProcessorCount} cores, load average {result.LoadBefore} before, {result.LoadAfter} after");
         Console.WriteLine($"nodes registered in {result.NodesRegistered.TotalSeconds:F1} s; Deployments created in {result.DeploymentsCreated.TotalSeconds:F2} s " +
             $"(create call p50 {Number(result.CreateCallMs.P50, "F1")} ms, p99 {Number(result.CreateCallMs.P99, "F1")} ms); times from the first create call");
+        Console.WriteLine("activations per silo: " + string.Join(", ", result.Placement.Select((p, i) =>
+            $"silo {i + 1} {p.Activations:N0} ({p.HollowAgents:N0} hollow node agents)")));
         Console.WriteLine();
         Console.WriteLine($"{"stage",-24}{"pods",8}{"first s",10}{"last s",10}{"p50 ms",10}{"p99 ms",10}  (p50, p99: from the stage before)");
         foreach (var stage in result.Stages)
