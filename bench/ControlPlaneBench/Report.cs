@@ -27,7 +27,7 @@ internal static class Report
         var created = result.Stages[0];
         var bound = result.Stages[1];
         var running = result.Stages[2];
-        var allRunning = running.Pods == a.Pods ? running.Last : null;
+        var allRunning = running.Pods >= a.Pods ? running.Last : null;
         Console.WriteLine($"control plane, {result.Cluster} (fsync on), hollow nodes: {a.Nodes:N0} nodes, {a.Deployments:N0} Deployments x {a.Replicas:N0} replicas = {a.Pods:N0} pods; " +
             $"{Environment.ProcessorCount} cores, load average {result.LoadBefore} before, {result.LoadAfter} after");
         Console.WriteLine($"nodes registered in {result.NodesRegistered.TotalSeconds:F1} s; Deployments created in {result.DeploymentsCreated.TotalSeconds:F2} s " +
@@ -46,8 +46,8 @@ internal static class Report
         Console.WriteLine($"{"figure",-46}{"value",12}{"target",12}{"floor",12}  verdict");
         Row("pods bound/s, first create to last bind", PerSecond(bound.Pods, boundWindow), "N0", 1000, 200, higherIsBetter: true);
         Row("pods bound/s, from the first create call", PerSecond(bound.Pods, bound.Last), "N0", 1000, 200, higherIsBetter: true);
-        Row("all pods created, s", created.Pods == a.Pods ? created.Last?.TotalSeconds : null, "F1");
-        Row("all pods bound, s", bound.Pods == a.Pods ? bound.Last?.TotalSeconds : null, "F1");
+        Row("all pods created, s", created.Pods >= a.Pods ? created.Last?.TotalSeconds : null, "F1");
+        Row("all pods bound, s", bound.Pods >= a.Pods ? bound.Last?.TotalSeconds : null, "F1");
         Row("all pods Running, s", allRunning?.TotalSeconds, "F1", 30, 120, higherIsBetter: false);
         Row("objects written/s (revisions to all Running)", PerSecond(result.Revisions, allRunning), "N0");
         Row("heap per active pod, KB", result.HeapBytes / 1024.0 / a.Pods, "F1", 16, null, higherIsBetter: false);
