@@ -24,12 +24,18 @@ public sealed class TestPostgres : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<TestPostgres> CreateAsync()
+    public static Task<TestPostgres> CreateAsync()
     {
         var server = Environment.GetEnvironmentVariable(EnvironmentVariable)
             ?? throw new InvalidOperationException(
                 $"{EnvironmentVariable} is not set: run the tests through ./test.sh, which starts PostgreSQL (deploy/postgres.sh).");
-        var name = "actors_test_" + Guid.NewGuid().ToString("N")[..12];
+        return CreateAsync(server, "actors_test_");
+    }
+
+    /// <summary>A fresh database on the given server; the benchmarks use it too, with their own name prefix.</summary>
+    public static async Task<TestPostgres> CreateAsync(string server, string namePrefix)
+    {
+        var name = namePrefix + Guid.NewGuid().ToString("N")[..12];
         await using (var connection = new NpgsqlConnection(server))
         {
             await connection.OpenAsync();
