@@ -18,14 +18,36 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
 
     protected override Task OnChangedAsync(JsonObject? before, JsonObject? after) => services.NotifyAsync(GrainFactory, before, after);
 
-    /// <summary>A new pod starts Pending with its QoS class whatever status it was sent with, as the API server's pod strategy creates it.</summary>
+    /// <summary>
+    /// A new pod gets the defaults an API create gives it — a ReplicaSet's pods are created here, not through the
+    /// gateway, which defaults what users send — and starts Pending with its QoS class whatever status it was sent
+    /// with, as the API server's pod strategy creates it.
+    /// </summary>
     protected override IReadOnlyList<ValidationCauseInfo> Prepare(JsonObject obj, JsonObject? old)
     {
         if (old is null)
         {
+            if (obj["spec"]?["serviceAccountName"] is null)
+            {
+                obj["spec"] = DefaultedSpec(obj);
+            }
             obj["status"] = new JsonObject { ["phase"] = "Pending", ["qosClass"] = Controllers.Pods.PodQos.Class(obj) };
         }
         return [];
+    }
+
+    private static JsonNode? DefaultedSpec(JsonObject pod)
+    {
+        try
+        {
+            var typed = Abstractions.Resources.KubernetesJson.Deserialize<Abstractions.Resources.Pod>(pod);
+            return Abstractions.Resources.KubernetesJson.SerializeToNode(Abstractions.Defaulting.Defaulter.Default(typed))["spec"]?.DeepClone();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // A spec the typed model cannot read is left as it came; validation speaks for it.
+            return pod["spec"]?.DeepClone();
+        }
     }
 
     protected override async Task ReconcileAsync()
