@@ -6,24 +6,15 @@ namespace Actors.Grains.Tests.ControlPlane;
 
 /// <summary>Revisions, history and the progress deadline of a Deployment, on one SQLite silo with hollow nodes.</summary>
 [Trait("Category", "Unit")]
-public sealed class DeploymentHistoryTests : IAsyncLifetime
+public sealed class DeploymentHistoryTests : OneNodePlaneTests
 {
     private const string Revision = "deployment.kubernetes.io/revision";
-    private ControlPlaneHost _plane = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _plane = await ControlPlaneHost.StartAsync();
-        await _plane.AddHollowNodeAsync("node-a");
-    }
-
-    public ValueTask DisposeAsync() => _plane.DisposeAsync();
-
-    private IDeploymentGrain Web => _plane.Grains.GetGrain<IDeploymentGrain>("default/web");
+    private IDeploymentGrain Web => Plane.Grains.GetGrain<IDeploymentGrain>("default/web");
 
     private async Task<JsonObject> GetAsync() => JsonNode.Parse((await Web.GetAsync())!)!.AsObject();
 
-    private async Task<IReadOnlyList<JsonObject>> SetsAsync() => (await _plane.Store.ListAsync("ReplicaSet", "default")).Items;
+    private async Task<IReadOnlyList<JsonObject>> SetsAsync() => (await Plane.Store.ListAsync("ReplicaSet", "default")).Items;
 
     private Task UpdateAsync(Action<JsonObject> change) => ClientUpdate.ApplyAsync(Web, change);
 

@@ -6,20 +6,10 @@ namespace Actors.Grains.Tests.ControlPlane;
 
 /// <summary>Owners claim by selector: a ReplicaSet releases a relabelled pod and adopts a matching bare one; a Deployment adopts the ReplicaSet an orphaning delete left.</summary>
 [Trait("Category", "Unit")]
-public sealed class ReplicaSetAdoptionTests : IAsyncLifetime
+public sealed class ReplicaSetAdoptionTests : OneNodePlaneTests
 {
-    private ControlPlaneHost _plane = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _plane = await ControlPlaneHost.StartAsync();
-        await _plane.AddHollowNodeAsync("node-a");
-    }
-
-    public ValueTask DisposeAsync() => _plane.DisposeAsync();
-
     private async Task<IReadOnlyList<JsonObject>> LivePodsAsync() =>
-        (await _plane.Store.ListAsync("Pod", "default")).Items.Where(p => p["metadata"]?["deletionTimestamp"] is null).ToArray();
+        (await Plane.Store.ListAsync("Pod", "default")).Items.Where(p => p["metadata"]?["deletionTimestamp"] is null).ToArray();
 
     private static string? ControllerUid(JsonObject obj) =>
         (obj["metadata"]?["ownerReferences"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(o => (bool?)o["controller"] == true)?["uid"]?.ToString();
@@ -31,14 +21,14 @@ public sealed class ReplicaSetAdoptionTests : IAsyncLifetime
     [Fact]
     public async Task ARelabelledPodIsReleasedAndReplaced_AndAMatchingBarePodIsAdoptedInsteadOfANewOne()
     {
-        var created = await _plane.Grains.GetGrain<IReplicaSetGrain>("default/db").CreateAsync(Manifests.ReplicaSet("db", 2).ToJsonString());
+        var created = await Plane.Grains.GetGrain<IReplicaSetGrain>("default/db").CreateAsync(Manifests.ReplicaSet("db", 2).ToJsonString());
         Assert.Equal(ObjectWriteStatus.Created, created.Status);
         var uid = (string)JsonNode.Parse(created.Object!)!["metadata"]!["uid"]!;
         await Eventually.WaitAsync("two pods of the set", async () => (await LivePodsAsync()).Count(p => ControllerUid(p) == uid) == 2, TimeSpan.FromSeconds(30), Describe);
 
         // `kubectl label pod X app=other --overwrite`: the pod leaves the selector, loses its owner, and is replaced.
         var leaving = (await LivePodsAsync()).First();
-        await ClientUpdate.ApplyAsync(_plane.Grains.GetGrain<IPodGrain>($"default/{Name(leaving)}"), pod => pod["metadata"]!["labels"]!["app"] = "other");
+        await ClientUpdate.ApplyAsync(Plane.Grains.GetGrain<IPodGrain>($"default/{Name(leaving)}"), pod => pod["metadata"]!["labels"]!["app"] = "other");
         await Eventually.WaitAsync("the relabelled pod released and replaced", async () =>
         {
             var pods = await LivePodsAsync();
@@ -47,7 +37,7 @@ public sealed class ReplicaSetAdoptionTests : IAsyncLifetime
 
         // A bare pod with the set's labels is adopted, and the set, now over by one, deletes one of its pods (the
         // newest, likely the bare one). Without adoption four pods would stay live.
-        Assert.Equal(ObjectWriteStatus.Created, (await _plane.Grains.GetGrain<IPodGrain>("default/bare").CreateAsync(Manifests.Pod("bare", "db").ToJsonString())).Status);
+        Assert.Equal(ObjectWriteStatus.Created, (await Plane.Grains.GetGrain<IPodGrain>("default/bare").CreateAsync(Manifests.Pod("bare", "db").ToJsonString())).Status);
         await Eventually.WaitAsync("the bare pod adopted and the set back to two", async () =>
         {
             var pods = await LivePodsAsync();
@@ -60,7 +50,7 @@ public sealed class ReplicaSetAdoptionTests : IAsyncLifetime
     [Fact]
     public async Task ADeploymentDeletedWithOrphan_LeavesItsSetUnowned_AndTheNextOneOfTheSameTemplateAdoptsIt()
     {
-        var web = _plane.Grains.GetGrain<IDeploymentGrain>("default/web");
+        var web = Plane.Grains.GetGrain<IDeploymentGrain>("default/web");
         Assert.Equal(ObjectWriteStatus.Created, (await web.CreateAsync(Manifests.Deployment("web", 2, "busybox:1").ToJsonString())).Status);
         await Eventually.WaitAsync("the deployment's set", async () => (await SetsAsync()).Count == 1, TimeSpan.FromSeconds(30));
         Assert.Equal(ObjectWriteStatus.Deleted, (await web.DeleteAsync(new DeleteRequest(PropagationPolicy.Orphan))).Status);
@@ -73,5 +63,5 @@ public sealed class ReplicaSetAdoptionTests : IAsyncLifetime
             TimeSpan.FromSeconds(30), () => string.Join(" ", SetsAsync().Result.Select(rs => $"{Name(rs)}->{ControllerUid(rs) ?? "none"}")));
     }
 
-    private async Task<IReadOnlyList<JsonObject>> SetsAsync() => (await _plane.Store.ListAsync("ReplicaSet", "default")).Items;
+    private async Task<IReadOnlyList<JsonObject>> SetsAsync() => (await Plane.Store.ListAsync("ReplicaSet", "default")).Items;
 }
