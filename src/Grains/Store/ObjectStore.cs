@@ -55,8 +55,11 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
         _feed = new ChangeFeed(database, options, time, logger);
         _codec = new StoredObjectCodec(options.SecretsKey);
         // SQLite: the database's own group commit, which every writer of the process shares. PostgreSQL: object
-        // writes queue on the revision row anyway, so grouping them saves a commit per write.
-        _commits = _dialect.IsSqlite ? null : new GroupCommit(database);
+        // writes queue on the revision row anyway, so grouping them saves a commit per write, and one NOTIFY per
+        // transaction wakes every other silo's feed (listeners read the changes after their cursor).
+        _commits = _dialect.NotifySql is { } notify
+            ? new GroupCommit(database, (connection, transaction) => StoreCommand.ExecuteAsync(connection, transaction, notify, CancellationToken.None))
+            : null;
     }
 
     /// <summary>Creates or migrates the schema, starts the change feed and the background compaction.</summary>
@@ -433,12 +436,6 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
             var revision = await StoreCommand.ScalarInt64Async(connection, transaction, StoreSql.NextRevision, cancellationToken)
                 ?? throw new InvalidOperationException("the object store's revision row is missing");
             var (result, commit) = await body(connection, transaction, revision);
-            if (commit && _dialect.NotifySql is { } notify)
-            {
-                // Delivered on commit, and dropped with the savepoint if this write is rolled back.
-                await StoreCommand.ExecuteAsync(connection, transaction, notify, cancellationToken,
-                    ("revision", revision.ToString(CultureInfo.InvariantCulture)));
-            }
             kept = commit;
             return (result, commit);
         }

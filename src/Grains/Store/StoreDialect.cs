@@ -35,7 +35,7 @@ internal sealed class StoreDialect
     {
         DatabaseProvider.PostgreSql => new StoreDialect(
             provider,
-            $"SELECT pg_notify('{NotifyChannel}', @revision)",
+            $"SELECT pg_notify('{NotifyChannel}', '')",
             // An arbitrary constant naming "the object store's schema" among advisory locks.
             "SELECT pg_advisory_xact_lock(7318240591)"),
         DatabaseProvider.Sqlite => new StoreDialect(provider, null, null),

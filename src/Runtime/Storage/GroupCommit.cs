@@ -16,12 +16,15 @@ public sealed class GroupCommit : IAsyncDisposable
     private const string Savepoint = "object_write";
 
     private readonly Database _database;
+    private readonly Func<DbConnection, DbTransaction, Task>? _beforeCommit;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
-    public GroupCommit(Database database)
+    /// <param name="beforeCommit">Runs once in every transaction that keeps changes, just before its commit.</param>
+    public GroupCommit(Database database, Func<DbConnection, DbTransaction, Task>? beforeCommit = null)
     {
         _database = database;
+        _beforeCommit = beforeCommit;
         _loop = Task.Run(RunAsync);
     }
 
@@ -102,6 +105,10 @@ public sealed class GroupCommit : IAsyncDisposable
             }
             if (keptAny)
             {
+                if (_beforeCommit is not null)
+                {
+                    await _beforeCommit(connection, transaction);
+                }
                 await transaction.CommitAsync(CancellationToken.None);
             }
             else
