@@ -80,19 +80,6 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
         await WriteStatusAsync(deployment, desired, paused, newSet, created, sets);
     }
 
-    protected override async Task OnDeletedAsync(JsonObject last, PropagationPolicy propagation)
-    {
-        if (propagation == PropagationPolicy.Orphan)
-        {
-            await OrphanDependentsAsync(last);
-            return;
-        }
-        foreach (var rs in await Store.ListByOwnerAsync("ReplicaSet", Key.Namespace, ObjectJson.Uid(last)!))
-        {
-            await GrainFactory.GetGrain<IReplicaSetGrain>($"{Key.Namespace}/{ObjectJson.Name(rs)}").DeleteAsync(new DeleteRequest(propagation));
-        }
-    }
-
     private async Task<JsonObject?> CreateReplicaSetAsync(JsonObject deployment, string uid, JsonObject template, string hash, long revision)
     {
         var podTemplate = template.DeepClone().AsObject();
@@ -145,14 +132,14 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
     }
 
     /// <summary>Gives the current set the next revision when it is not the greatest (after a rollback); the stored set, or null when unchanged.</summary>
-    private async Task<JsonObject?> RestampAsync(JsonObject rs, long next)
+    private Task<JsonObject?> RestampAsync(JsonObject rs, long next) => WriteDependentAsync(rs, current =>
     {
-        var annotations = rs["metadata"]?["annotations"];
+        var annotations = current["metadata"]?["annotations"];
         if (RevisionStamp.Restamp((string?)annotations?[RevisionStamp.RevisionAnnotation], (string?)annotations?[RevisionStamp.HistoryAnnotation], next) is not { } stamp)
         {
             return null;
         }
-        var updated = rs.DeepClone().AsObject();
+        var updated = current.DeepClone().AsObject();
         var metadata = ObjectJson.Metadata(updated);
         var stamped = metadata["annotations"] as JsonObject ?? (JsonObject)(metadata["annotations"] = new JsonObject());
         stamped[RevisionStamp.RevisionAnnotation] = stamp.Revision;
@@ -160,9 +147,8 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
         {
             stamped[RevisionStamp.HistoryAnnotation] = stamp.History;
         }
-        var result = await GrainFactory.GetGrain<IReplicaSetGrain>($"{Key.Namespace}/{ObjectJson.Name(rs)}").UpdateAsync(updated.ToJsonString());
-        return result.Succeeded && result.Object is { } json ? JsonNode.Parse(json)!.AsObject() : null;
-    }
+        return updated;
+    });
 
     private async Task TrimHistoryAsync(IEnumerable<JsonObject> old, int limit)
     {

@@ -51,19 +51,6 @@ public sealed class ReplicaSetGrain(IObjectStore store, ILogger<ReplicaSetGrain>
         await WriteStatusAsync(rs, views);
     }
 
-    protected override async Task OnDeletedAsync(JsonObject last, PropagationPolicy propagation)
-    {
-        if (propagation == PropagationPolicy.Orphan)
-        {
-            await OrphanDependentsAsync(last);
-            return;
-        }
-        foreach (var pod in await Store.ListByOwnerAsync("Pod", Key.Namespace, ObjectJson.Uid(last)!))
-        {
-            await GrainFactory.GetGrain<IPodGrain>($"{Key.Namespace}/{ObjectJson.Name(pod)}").DeleteAsync(new DeleteRequest());
-        }
-    }
-
     /// <summary>Creates one pod under a fresh name; false when the create was refused.</summary>
     private async Task<bool> CreatePodAsync(JsonObject rs, string uid)
     {

@@ -87,15 +87,23 @@ public abstract class OwnerResourceGrain(IObjectStore store, ILogger logger, str
     }
 
     /// <summary>
-    /// Orphan propagation, as Kubernetes' garbage collector does it: the dependents stay, without their reference
-    /// to the deleted owner, so that a new owner whose selector matches them can adopt them.
+    /// What Kubernetes' garbage collector does once an owner is gone: with orphan propagation the dependents stay,
+    /// without their reference to it, so that a new owner whose selector matches them can adopt them; otherwise
+    /// they are deleted through their own grains with the same propagation.
     /// </summary>
-    protected async Task OrphanDependentsAsync(JsonObject last)
+    protected override async Task OnDeletedAsync(JsonObject last, PropagationPolicy propagation)
     {
         var uid = ObjectJson.Uid(last)!;
         foreach (var dependent in await Store.ListByOwnerAsync(DependentKind, Key.Namespace, uid))
         {
-            await WriteDependentAsync(dependent, d => OwnerReferences.WithoutOwner(d, uid));
+            if (propagation == PropagationPolicy.Orphan)
+            {
+                await WriteDependentAsync(dependent, d => OwnerReferences.WithoutOwner(d, uid));
+            }
+            else if (ResourceGrains.For(GrainFactory, DependentKind, Key.Namespace, ObjectJson.Name(dependent) ?? "") is { } grain)
+            {
+                await grain.DeleteAsync(new DeleteRequest(propagation));
+            }
         }
     }
 
@@ -106,7 +114,7 @@ public abstract class OwnerResourceGrain(IObjectStore store, ILogger logger, str
     /// first (a pod's agent reporting status) it reads the dependent again and reapplies the change, which may now
     /// decline (null). The stored object, or null when the change was not made.
     /// </summary>
-    private async Task<JsonObject?> WriteDependentAsync(JsonObject dependent, Func<JsonObject, JsonObject?> change)
+    protected async Task<JsonObject?> WriteDependentAsync(JsonObject dependent, Func<JsonObject, JsonObject?> change)
     {
         if (ResourceGrains.For(GrainFactory, DependentKind, Key.Namespace, ObjectJson.Name(dependent) ?? "") is not { } grain)
         {

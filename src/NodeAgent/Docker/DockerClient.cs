@@ -25,12 +25,14 @@ public sealed class DockerClient : IDockerClient, IDisposable
     private readonly HttpClient _http;
     private readonly TimeSpan _requestTimeout;
     private readonly string _socketPath;
+    private readonly TimeProvider _time;
     private string? _apiPrefix;
 
     /// <param name="socketPath">The engine's unix socket.</param>
     /// <param name="requestTimeout">How long a single request may wait for the engine before it counts as unavailable
     /// (stop adds its own grace period; streams are bounded by their cancellation token only).</param>
-    public DockerClient(string socketPath = DefaultSocketPath, TimeSpan? requestTimeout = null)
+    /// <param name="time">The clock for the client's own waits; the system clock when null.</param>
+    public DockerClient(string socketPath = DefaultSocketPath, TimeSpan? requestTimeout = null, TimeProvider? time = null)
     {
         if (string.IsNullOrWhiteSpace(socketPath))
         {
@@ -41,6 +43,7 @@ public sealed class DockerClient : IDockerClient, IDisposable
             throw new ArgumentOutOfRangeException(nameof(requestTimeout), t, "The request timeout must be positive.");
         }
         _socketPath = socketPath;
+        _time = time ?? TimeProvider.System;
         _requestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30);
         var handler = new SocketsHttpHandler
         {
@@ -283,7 +286,7 @@ public sealed class DockerClient : IDockerClient, IDisposable
     private async Task<DockerResult<ExecResult>> ExecExitCodeAsync(string execId, string output, CancellationToken cancellationToken)
     {
         // The output closes as the process ends; the engine records the exit code a moment later.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        var started = _time.GetTimestamp();
         while (true)
         {
             var answer = await SendAsync(HttpMethod.Get, $"exec/{execId}/json", null, cancellationToken);
@@ -295,13 +298,15 @@ public sealed class DockerClient : IDockerClient, IDisposable
             {
                 return DockerResult<ExecResult>.Success(new ExecResult(exitCode, output, TimedOut: false));
             }
-            if (DateTime.UtcNow > deadline)
+            if (_time.GetElapsedTime(started) > ExitCodeWait)
             {
                 return DockerResult<ExecResult>.Failure(DockerResultKind.Error, $"exec {execId} ended its output but reports no exit code");
             }
-            await Task.Delay(20, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken);
         }
     }
+
+    private static readonly TimeSpan ExitCodeWait = TimeSpan.FromSeconds(5);
 
     /// <summary>The exit code of a finished exec from <c>GET /exec/{id}/json</c>; null while it runs or when unreadable.</summary>
     private static int? ReadExitCode(string json)

@@ -16,25 +16,7 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
 {
     private UpNode _node = null!;
 
-    private const string Web = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web}
-        spec:
-          replicas: 3
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              terminationGracePeriodSeconds: 1
-              containers:
-              - name: httpd
-                image: actors/busybox:1
-                command: ["sh", "-c", "echo $POD_NAME > /tmp/index.html; exec httpd -f -p 8080 -h /tmp"]
-                env:
-                - name: POD_NAME
-                  valueFrom: {fieldRef: {fieldPath: metadata.name}}
-        ---
+    private const string Web = UpNode.HttpdDeployment + """
         apiVersion: v1
         kind: Pod
         metadata: {name: crasher}

@@ -10,6 +10,29 @@ namespace Actors.Silo.Tests.EndToEnd;
 /// </summary>
 internal sealed class UpNode : IAsyncDisposable
 {
+    /// <summary>Three busybox httpd pods on port 8080 that serve their own name; a document followed by <c>---</c>.</summary>
+    public const string HttpdDeployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          replicas: 3
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              terminationGracePeriodSeconds: 1
+              containers:
+              - name: httpd
+                image: actors/busybox:1
+                command: ["sh", "-c", "echo $POD_NAME > /tmp/index.html; exec httpd -f -p 8080 -h /tmp"]
+                env:
+                - name: POD_NAME
+                  valueFrom: {fieldRef: {fieldPath: metadata.name}}
+        ---
+
+        """;
+
     private readonly TempDirectory _directory = new();
     private readonly Dictionary<string, string> _environment = new() { ["ACTORS_MEMBERSHIP_PROFILE"] = "test" };
 
