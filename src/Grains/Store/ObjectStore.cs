@@ -42,6 +42,7 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
     private readonly ChangeFeed _feed;
     private readonly StoredObjectCodec _codec;
     private readonly GroupCommit? _commits;
+    private readonly TransactionRevisions _revisions;
     private readonly CancellationTokenSource _stopping = new();
     private Task _compactionLoop = Task.CompletedTask;
 
@@ -57,8 +58,15 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
         // SQLite: the database's own group commit, which every writer of the process shares. PostgreSQL: object
         // writes queue on the revision row anyway, so grouping them saves a commit per write, and one NOTIFY per
         // transaction wakes every other silo's feed (listeners read the changes after their cursor).
+        _revisions = new TransactionRevisions(_dialect);
         _commits = _dialect.NotifySql is { } notify
-            ? new GroupCommit(database, (connection, transaction) => StoreCommand.ExecuteAsync(connection, transaction, notify, CancellationToken.None))
+            ? new GroupCommit(database, new GroupCommitOptions
+            {
+                OnBegin = (connection, transaction) => _revisions.BeginAsync(connection, transaction, CancellationToken.None),
+                BeforeCommit = (connection, transaction) => StoreCommand.ExecuteAsync(connection, transaction, notify, CancellationToken.None),
+                // Every object write is one atomic batch (WriteAsync): no savepoint round trips around it.
+                IsolateWrites = false,
+            })
             : null;
     }
 
@@ -96,11 +104,11 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
             }
             var stored = ObjectMetadata.PrepareCreate(obj, revision, Guid.NewGuid(), _time.GetUtcNow());
             var json = _codec.Encode(kind, ns, name, stored.ToJsonString());
-            await StoreCommand.ExecuteAsync(connection, transaction, StoreSql.InsertObject, cancellationToken,
-                ("kind", kind), ("ns", ns), ("name", name), ("uid", ObjectMetadata.Uid(stored)), ("revision", revision),
-                ("generation", 1L), ("node", ObjectMetadata.NodeName(stored)), ("object", json));
-            await InsertOwnersAsync(connection, transaction, kind, ns, name, stored, cancellationToken);
-            await InsertChangeAsync(connection, transaction, revision, kind, ns, name, WatchEventType.Added, json, 0, cancellationToken);
+            var owners = ObjectMetadata.OwnerUids(stored);
+            await StoreCommand.ExecuteAtomicAsync(connection, transaction,
+                [StoreSql.InsertObject, StoreSql.InsertOwners(owners.Count), StoreSql.InsertChange, StoreSql.StoreRevision], cancellationToken,
+                [.. ObjectParameters(kind, ns, name, stored, revision, json),
+                    .. ChangeParameters(WatchEventType.Added, 0), .. OwnerParameters(owners)]);
             return (new CreateResult.Created(stored), true);
         }, cancellationToken);
     }
@@ -128,13 +136,14 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
                 return (new UpdateResult.Updated(current.Object), false);
             }
             var json = _codec.Encode(kind, ns, name, stored.ToJsonString());
-            await StoreCommand.ExecuteAsync(connection, transaction, StoreSql.UpdateObject, cancellationToken,
-                ("kind", kind), ("ns", ns), ("name", name), ("uid", ObjectMetadata.Uid(stored)), ("revision", revision),
-                ("generation", stored["metadata"]!["generation"]!.GetValue<long>()), ("node", ObjectMetadata.NodeName(stored)),
-                ("object", json));
-            await StoreCommand.ExecuteAsync(connection, transaction, StoreSql.DeleteOwners, cancellationToken, ("kind", kind), ("ns", ns), ("name", name));
-            await InsertOwnersAsync(connection, transaction, kind, ns, name, stored, cancellationToken);
-            await InsertChangeAsync(connection, transaction, revision, kind, ns, name, WatchEventType.Modified, json, current.Revision, cancellationToken);
+            var owners = ObjectMetadata.OwnerUids(stored);
+            // Most updates (status) keep the owners: their rows stay.
+            var ownersChanged = !owners.SequenceEqual(ObjectMetadata.OwnerUids(current.Object));
+            await StoreCommand.ExecuteAtomicAsync(connection, transaction,
+                [StoreSql.UpdateObject, ownersChanged ? StoreSql.DeleteOwners : "", StoreSql.InsertOwners(ownersChanged ? owners.Count : 0),
+                    StoreSql.InsertChange, StoreSql.StoreRevision], cancellationToken,
+                [.. ObjectParameters(kind, ns, name, stored, revision, json),
+                    .. ChangeParameters(WatchEventType.Modified, current.Revision), .. OwnerParameters(ownersChanged ? owners : [])]);
             return (new UpdateResult.Updated(stored), true);
         }, cancellationToken);
     }
@@ -157,9 +166,10 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
                 return (new DeleteResult.Conflict(current.Object), false);
             }
             var last = ObjectMetadata.WithResourceVersion(current.Object, revision);
-            await StoreCommand.ExecuteAsync(connection, transaction, StoreSql.DeleteObject, cancellationToken, ("kind", kind), ("ns", ns), ("name", name));
-            await StoreCommand.ExecuteAsync(connection, transaction, StoreSql.DeleteOwners, cancellationToken, ("kind", kind), ("ns", ns), ("name", name));
-            await InsertChangeAsync(connection, transaction, revision, kind, ns, name, WatchEventType.Deleted, _codec.Encode(kind, ns, name, last.ToJsonString()), current.Revision, cancellationToken);
+            await StoreCommand.ExecuteAtomicAsync(connection, transaction,
+                [StoreSql.DeleteObject, StoreSql.DeleteOwners, StoreSql.InsertChange, StoreSql.StoreRevision], cancellationToken,
+                [.. KeyParameters(kind, ns, name), ("revision", revision), ("object", _codec.Encode(kind, ns, name, last.ToJsonString())),
+                    .. ChangeParameters(WatchEventType.Deleted, current.Revision)]);
             return (new DeleteResult.Deleted(last), true);
         }, cancellationToken);
     }
@@ -424,18 +434,22 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
     }
 
     /// <summary>
-    /// One write: takes the next revision (and with it the writers' lock, see the class comment) and runs
-    /// <paramref name="body"/> with it, inside a group commit; its changes are kept when it says so, else rolled
-    /// back with the revision. Returns once the write is durable, and wakes this silo's watchers.
+    /// One write, inside a group commit: runs <paramref name="body"/> with the revision it gets if kept (the
+    /// transaction holds the writers' lock, see the class comment). A body that keeps its changes makes them in
+    /// one atomic batch that also stores the revision; one that declines has changed nothing. Returns once the
+    /// write is durable, and wakes this silo's watchers.
     /// </summary>
     private async Task<TResult> WriteAsync<TResult>(Func<DbConnection, DbTransaction, long, Task<(TResult Result, bool Commit)>> body, CancellationToken cancellationToken)
     {
         var kept = false;
         async Task<(TResult, bool)> Write(DbConnection connection, DbTransaction transaction)
         {
-            var revision = await StoreCommand.ScalarInt64Async(connection, transaction, StoreSql.NextRevision, cancellationToken)
-                ?? throw new InvalidOperationException("the object store's revision row is missing");
+            var revision = await _revisions.NextAsync(connection, transaction, cancellationToken);
             var (result, commit) = await body(connection, transaction, revision);
+            if (commit)
+            {
+                _revisions.Taken(revision);
+            }
             kept = commit;
             return (result, commit);
         }
@@ -449,19 +463,21 @@ public sealed class ObjectStore : IObjectStore, IAsyncDisposable
         return written;
     }
 
-    private async Task InsertChangeAsync(DbConnection connection, DbTransaction transaction, long revision, string kind, string ns, string name, WatchEventType type, string json, long previousRevision, CancellationToken cancellationToken) =>
-        await StoreCommand.ExecuteAsync(connection, transaction, StoreSql.InsertChange, cancellationToken,
-            ("revision", revision), ("kind", kind), ("ns", ns), ("name", name), ("type", WatchEventTypes.ToWire(type)),
-            ("object", json), ("prev", previousRevision), ("createdAt", _time.GetUtcNow().ToUnixTimeMilliseconds()));
+    private static (string, object?)[] KeyParameters(string kind, string ns, string name) => [("kind", kind), ("ns", ns), ("name", name)];
 
-    private static async Task InsertOwnersAsync(DbConnection connection, DbTransaction transaction, string kind, string ns, string name, JsonObject stored, CancellationToken cancellationToken)
-    {
-        foreach (var owner in ObjectMetadata.OwnerUids(stored))
-        {
-            await StoreCommand.ExecuteAsync(connection, transaction, StoreSql.InsertOwner, cancellationToken,
-                ("owner", owner), ("kind", kind), ("ns", ns), ("name", name));
-        }
-    }
+    private static (string, object?)[] ObjectParameters(string kind, string ns, string name, JsonObject stored, long revision, string json) =>
+    [
+        .. KeyParameters(kind, ns, name), ("uid", ObjectMetadata.Uid(stored)), ("revision", revision),
+        ("generation", stored["metadata"]!["generation"]!.GetValue<long>()), ("node", ObjectMetadata.NodeName(stored)),
+        ("owned", ObjectMetadata.OwnerUids(stored).Count > 0 ? 1 : 0), ("object", json),
+    ];
+
+    /// <summary>The change row's own parameters; it shares key, revision and object with the object row.</summary>
+    private (string, object?)[] ChangeParameters(WatchEventType type, long previousRevision) =>
+        [("type", WatchEventTypes.ToWire(type)), ("prev", previousRevision), ("createdAt", _time.GetUtcNow().ToUnixTimeMilliseconds())];
+
+    private static IEnumerable<(string, object?)> OwnerParameters(IReadOnlyList<string> owners) =>
+        owners.Select((owner, i) => ($"owner{i}", (object?)owner));
 
     private async Task<(JsonObject Object, long Revision)?> ReadObjectAsync(DbConnection connection, DbTransaction? transaction, string kind, string ns, string name, CancellationToken cancellationToken)
     {

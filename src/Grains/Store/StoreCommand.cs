@@ -36,6 +36,26 @@ internal static class StoreCommand
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs <paramref name="statements"/> as one batch (one round trip on PostgreSQL) inside its own savepoint:
+    /// all of them take effect or, when one fails, none does and the transaction goes on.
+    /// </summary>
+    public static async Task ExecuteAtomicAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> statements, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var sql = $"SAVEPOINT {AtomicSavepoint}; {string.Join("; ", statements.Where(s => s.Length > 0))}; RELEASE SAVEPOINT {AtomicSavepoint}";
+        try
+        {
+            await ExecuteAsync(connection, transaction, sql, cancellationToken, parameters);
+        }
+        catch
+        {
+            await ExecuteAsync(connection, transaction, $"ROLLBACK TO SAVEPOINT {AtomicSavepoint}", CancellationToken.None);
+            throw;
+        }
+    }
+
+    private const string AtomicSavepoint = "atomic_batch";
+
     /// <summary>The first column of the first row as a number; null when there is no row or it is NULL.</summary>
     public static async Task<long?> ScalarInt64Async(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {

@@ -14,11 +14,12 @@ internal sealed class StoreDialect
     /// <summary>The PostgreSQL channel every write notifies, so that each silo's change feed wakes at once.</summary>
     public const string NotifyChannel = "actors_object_changes";
 
-    private StoreDialect(DatabaseProvider provider, string? notifySql, string? schemaLockSql)
+    private StoreDialect(DatabaseProvider provider, string? notifySql, string? schemaLockSql, string lockRevisionSql)
     {
         Provider = provider;
         NotifySql = notifySql;
         SchemaLockSql = schemaLockSql;
+        LockRevisionSql = lockRevisionSql;
     }
 
     public DatabaseProvider Provider { get; }
@@ -29,6 +30,12 @@ internal sealed class StoreDialect
     /// <summary>Serializes schema creation between processes starting together; null where one process writes.</summary>
     public string? SchemaLockSql { get; }
 
+    /// <summary>
+    /// Reads the current revision in a write transaction, locking its row until commit where other processes write
+    /// (on SQLite the transaction already holds the database's write lock).
+    /// </summary>
+    public string LockRevisionSql { get; }
+
     public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
 
     public static StoreDialect For(DatabaseProvider provider) => provider switch
@@ -37,8 +44,9 @@ internal sealed class StoreDialect
             provider,
             $"SELECT pg_notify('{NotifyChannel}', '')",
             // An arbitrary constant naming "the object store's schema" among advisory locks.
-            "SELECT pg_advisory_xact_lock(7318240591)"),
-        DatabaseProvider.Sqlite => new StoreDialect(provider, null, null),
+            "SELECT pg_advisory_xact_lock(7318240591)",
+            StoreSql.CurrentRevision + " FOR UPDATE"),
+        DatabaseProvider.Sqlite => new StoreDialect(provider, null, null, StoreSql.CurrentRevision),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unsupported database provider"),
     };
 

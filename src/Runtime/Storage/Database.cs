@@ -48,10 +48,18 @@ public sealed class Database : IAsyncDisposable
             // queries are short, so a small pool per silo queues instead of failing.
             builder.MaxPoolSize = DefaultMaxPoolSize;
         }
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            // The stores run a few dozen statements over and over: prepared once per connection, the server
+            // skips parsing and planning them (it spent as much CPU as the silos on that under load).
+            builder.MaxAutoPrepare = AutoPreparedStatements;
+        }
         return new Database(NpgsqlDataSource.Create(builder.ConnectionString));
     }
 
     public const int DefaultMaxPoolSize = 20;
+
+    private const int AutoPreparedStatements = 100;
 
     /// <summary>Opens (creating if needed) an SQLite file in WAL mode with synchronous writes.</summary>
     public static Database ForSqliteFile(string path)

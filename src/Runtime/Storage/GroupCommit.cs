@@ -8,6 +8,8 @@ namespace Actors.Storage;
 /// savepoint, so N concurrent writers pay for one fsync (SQLite) or one commit round trip instead of N. A write
 /// whose body declines or throws rolls back to its savepoint alone; every caller learns its result only after
 /// the commit that made it durable, and if that commit fails, every write of the batch fails with it.
+/// A caller whose writes are each one atomic statement batch (<see cref="GroupCommitOptions.IsolateWrites"/> off)
+/// saves the two savepoint round trips per write.
 /// </summary>
 public sealed class GroupCommit : IAsyncDisposable
 {
@@ -16,15 +18,14 @@ public sealed class GroupCommit : IAsyncDisposable
     private const string Savepoint = "object_write";
 
     private readonly Database _database;
-    private readonly Func<DbConnection, DbTransaction, Task>? _beforeCommit;
+    private readonly GroupCommitOptions _options;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
-    /// <param name="beforeCommit">Runs once in every transaction that keeps changes, just before its commit.</param>
-    public GroupCommit(Database database, Func<DbConnection, DbTransaction, Task>? beforeCommit = null)
+    public GroupCommit(Database database, GroupCommitOptions? options = null)
     {
         _database = database;
-        _beforeCommit = beforeCommit;
+        _options = options ?? new GroupCommitOptions();
         _loop = Task.Run(RunAsync);
     }
 
@@ -79,6 +80,10 @@ public sealed class GroupCommit : IAsyncDisposable
         {
             await using var connection = await _database.OpenConnectionAsync(CancellationToken.None);
             await using var transaction = await _database.BeginWriteAsync(connection, CancellationToken.None);
+            if (_options.OnBegin is { } onBegin)
+            {
+                await onBegin(connection, transaction);
+            }
             var keptAny = false;
             foreach (var write in batch)
             {
@@ -87,27 +92,15 @@ public sealed class GroupCommit : IAsyncDisposable
                     write.Fail(new OperationCanceledException(write.CancellationToken));
                     continue;
                 }
-                await transaction.SaveAsync(Savepoint);
-                try
-                {
-                    if (await write.RunAsync(connection, transaction))
-                    {
-                        await transaction.ReleaseAsync(Savepoint);
-                        keptAny = true;
-                        continue;
-                    }
-                }
-                catch (Exception exception)
-                {
-                    write.Fail(exception);
-                }
-                await transaction.RollbackAsync(Savepoint);
+                keptAny |= _options.IsolateWrites
+                    ? await RunIsolatedAsync(write, connection, transaction)
+                    : await RunAtomicAsync(write, connection, transaction);
             }
             if (keptAny)
             {
-                if (_beforeCommit is not null)
+                if (_options.BeforeCommit is { } beforeCommit)
                 {
-                    await _beforeCommit(connection, transaction);
+                    await beforeCommit(connection, transaction);
                 }
                 await transaction.CommitAsync(CancellationToken.None);
             }
@@ -127,6 +120,39 @@ public sealed class GroupCommit : IAsyncDisposable
         finally
         {
             sqliteLock?.Release();
+        }
+    }
+
+    private static async Task<bool> RunIsolatedAsync(PendingWrite write, DbConnection connection, DbTransaction transaction)
+    {
+        await transaction.SaveAsync(Savepoint);
+        try
+        {
+            if (await write.RunAsync(connection, transaction))
+            {
+                await transaction.ReleaseAsync(Savepoint);
+                return true;
+            }
+        }
+        catch (Exception exception)
+        {
+            write.Fail(exception);
+        }
+        await transaction.RollbackAsync(Savepoint);
+        return false;
+    }
+
+    /// <summary>A write that is atomic on its own: a failure has changed nothing, so nothing is rolled back.</summary>
+    private static async Task<bool> RunAtomicAsync(PendingWrite write, DbConnection connection, DbTransaction transaction)
+    {
+        try
+        {
+            return await write.RunAsync(connection, transaction);
+        }
+        catch (Exception exception)
+        {
+            write.Fail(exception);
+            return false;
         }
     }
 

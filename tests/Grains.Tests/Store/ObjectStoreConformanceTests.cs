@@ -294,6 +294,40 @@ public abstract partial class ObjectStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_object_that_gains_an_owner_leaves_the_unowned_index()
+    {
+        var owner = Guid.NewGuid().ToString();
+        var p1 = await CreateAsync(Pods, Obj("p1"));
+        Assert.Equal(["p1"], (await Store.ListUnownedAsync(Pods, "default", Ct)).Select(Name));
+
+        Assert.IsType<UpdateResult.Updated>(await Store.UpdateAsync(Pods, Obj("p1", owner: owner), Rv(p1), Ct));
+
+        Assert.Empty(await Store.ListUnownedAsync(Pods, "default", Ct));
+        Assert.Equal(["p1"], (await Store.ListByOwnerAsync(Pods, "default", owner, Ct)).Select(Name));
+    }
+
+    [Fact]
+    public async Task A_version_1_store_is_migrated_and_its_objects_keep_their_owners()
+    {
+        var owner = Guid.NewGuid().ToString();
+        await CreateAsync(Pods, Obj("owned", owner: owner));
+        await CreateAsync(Pods, Obj("orphan"));
+        // Back to the version 1 schema, which had no owned column.
+        await using (var connection = await _database!.OpenConnectionAsync(Ct))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DROP INDEX objects_unowned; ALTER TABLE objects DROP COLUMN owned; UPDATE object_store_schema SET version = 1";
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using var database = await OpenDatabaseAsync();
+        await using var reopened = await OpenStoreAsync(database);
+
+        Assert.Equal(["orphan"], (await reopened.ListUnownedAsync(Pods, "default", Ct)).Select(Name));
+        Assert.Equal(["owned"], (await reopened.ListByOwnerAsync(Pods, "default", owner, Ct)).Select(Name));
+    }
+
+    [Fact]
     public async Task Node_index_finds_the_pods_bound_to_a_node()
     {
         await CreateAsync(Pods, Obj("p1", node: "n1"));
