@@ -18,6 +18,7 @@ public sealed partial class NodeGrain(IObjectStore store, ILogger<NodeGrain> log
     private readonly Dictionary<string, (long MilliCpu, long MemoryBytes)> _bound = new(StringComparer.Ordinal);
     private DateTimeOffset _lastHeartbeat;
     private DateTimeOffset? _lastStatusWrite;
+    private JsonObject? _reported;
 
     protected override TimeSpan? ResyncPeriod => lifecycle.MonitorPeriod;
 
@@ -66,24 +67,24 @@ public sealed partial class NodeGrain(IObjectStore store, ILogger<NodeGrain> log
         return Task.CompletedTask;
     }
 
-    public async Task<bool> HeartbeatAsync(string statusJson)
+    public Task<bool> HeartbeatAsync(string statusJson)
     {
         if (Current is null || JsonNode.Parse(statusJson) is not JsonObject reported)
         {
-            return false;
+            return Task.FromResult(false);
         }
-        var now = time.GetUtcNow();
-        _lastHeartbeat = now;
-        var (node, write) = NodeHeartbeat.Merge(Current, reported, now, _lastStatusWrite, lifecycle.StatusReportPeriod);
-        if (write && (await WriteAsync(node)).Succeeded)
+        _lastHeartbeat = time.GetUtcNow();
+        if (NodeHeartbeat.Merge(Current, reported, _lastHeartbeat, _lastStatusWrite, lifecycle.StatusReportPeriod).Write)
         {
-            _lastStatusWrite = now;
+            _reported = reported;
+            RequestReconcile();
         }
-        return true;
+        return Task.FromResult(true);
     }
 
     protected override async Task ReconcileAsync()
     {
+        await WriteReportedStatusAsync();
         var node = Current!;
         if (NodeAgents.IsHollow(ObjectJson.Labels(node)))
         {
@@ -100,6 +101,22 @@ public sealed partial class NodeGrain(IObjectStore store, ILogger<NodeGrain> log
             case NodeLifecycleAction.EvictPods:
                 await EvictPodsAsync(new DeleteRequest());
                 break;
+        }
+    }
+
+    /// <summary>Writes the status of the last heartbeat that changed it (merged again: the object may have moved since).</summary>
+    private async Task WriteReportedStatusAsync()
+    {
+        if (_reported is not { } reported)
+        {
+            return;
+        }
+        _reported = null;
+        var heartbeat = _lastHeartbeat;
+        var (node, write) = NodeHeartbeat.Merge(Current!, reported, heartbeat, _lastStatusWrite, lifecycle.StatusReportPeriod);
+        if (write && (await WriteAsync(node)).Succeeded)
+        {
+            _lastStatusWrite = heartbeat;
         }
     }
 

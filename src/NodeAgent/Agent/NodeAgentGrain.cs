@@ -53,7 +53,9 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
         _runtime = await CreateRuntimeAsync(node, cancellationToken);
         _probes = new ProbeScheduler(new ProbeRunner(_runtime, ProbeHttp), Self, _stopping.Token);
         this.RegisterGrainTimer(_ => ResyncAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, options.ResyncPeriod) { KeepAlive = true });
-        this.RegisterGrainTimer(_ => HeartbeatAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, options.HeartbeatPeriod) { KeepAlive = true });
+        // Interleaved, as the kubelet's heartbeat is independent of its pod work: a node busy with slow pod
+        // writes is still alive.
+        this.RegisterGrainTimer(_ => HeartbeatAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, options.HeartbeatPeriod) { KeepAlive = true, Interleave = true });
         _ = Task.Run(() => ForwardEngineEventsAsync(_stopping.Token), CancellationToken.None);
     }
 
