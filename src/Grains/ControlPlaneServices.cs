@@ -12,7 +12,7 @@ public static class ControlPlaneServices
     {
         services.AddSingleton(store);
         services.AddSingleton(lifecycle);
-        services.AddSingleton(sp => new NodeCache(store, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp => new NodeCache(store, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<NodeCache>>()));
         services.AddSingleton<IEventSink, StoreEventSink>();
         services.AddSingleton(sp => new Services.ServicePodNotifier(store, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<Services.ServicePodNotifier>>()));
         return services;

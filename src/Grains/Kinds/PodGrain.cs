@@ -67,16 +67,15 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
         {
             return;
         }
-        var (cpu, memory) = Resources.PodRequests(pod);
         var attemptStarted = time.GetTimestamp();
-        var requirements = new PodRequirements(cpu, memory, NodeSelector(pod), Tolerations(pod), [], [], null);
+        var requirements = PodSchedulingRequirements.From(pod);
         var candidates = await nodes.GetCandidatesAsync(CancellationToken.None);
         var decision = SchedulingPlanner.Plan(requirements, candidates, Random.Shared);
         foreach (var node in decision.RankedNodes)
         {
-            if (await GrainFactory.GetGrain<INodeGrain>(node).BindAsync(Key.GrainKey, cpu, memory))
+            if (await GrainFactory.GetGrain<INodeGrain>(node).BindAsync(Key.GrainKey, requirements.MilliCpu, requirements.MemoryBytes))
             {
-                nodes.RecordBind(node, cpu, memory);
+                nodes.RecordBind(Key.GrainKey, node, pod);
                 OrchestratorInstruments.RecordScheduling(scheduled: true, time.GetElapsedTime(attemptStarted));
                 Report(events, pod, KubernetesEvents.Normal, "Scheduled", $"Successfully assigned {Key.GrainKey} to {node}", "default-scheduler");
                 await WriteScheduledAsync(pod, node);
@@ -126,8 +125,7 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
         if ((string?)last["spec"]?["nodeName"] is { } node)
         {
             await GrainFactory.GetGrain<INodeGrain>(node).ReleaseAsync(Key.GrainKey);
-            var (cpu, memory) = Resources.PodRequests(last);
-            nodes.RecordBind(node, cpu, memory, sign: -1);
+            nodes.RecordRemoval(Key.GrainKey);
             // A forced delete leaves containers behind: the agent removes what no pod wants.
             await TellAgentAsync(node);
         }
@@ -185,16 +183,6 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
         ["reason"] = reason,
         ["message"] = message,
     };
-
-    private static Dictionary<string, string> NodeSelector(JsonObject pod) =>
-        pod["spec"]?["nodeSelector"] is JsonObject selector
-            ? selector.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!.ToString())
-            : [];
-
-    private static Toleration[] Tolerations(JsonObject pod) =>
-        pod["spec"]?["tolerations"] is JsonArray tolerations
-            ? tolerations.OfType<JsonObject>().Select(t => new Toleration((string?)t["key"], (string?)t["operator"], (string?)t["value"], (string?)t["effect"])).ToArray()
-            : [];
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Pod}: telling the agent of node {Node} failed: {Error}")]
     private static partial void LogAgentUnreachable(ILogger logger, string pod, string node, string error);

@@ -1,7 +1,7 @@
 namespace Actors.Grains.Scheduling;
 
 /// <summary>A node as the scheduler sees it from its cache: capacity, what is already bound, labels, taints.</summary>
-/// <param name="PodLabels">Labels of the pods bound to the node, for anti-affinity and spreading.</param>
+/// <param name="Pods">The pods bound to the node, for anti-affinity and spreading.</param>
 public sealed record NodeCandidate(
     string Name,
     bool Ready,
@@ -14,4 +14,4 @@ public sealed record NodeCandidate(
     int PodCount,
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyList<Taint> Taints,
-    IReadOnlyList<IReadOnlyDictionary<string, string>> PodLabels);
+    IReadOnlyList<BoundPod> Pods);

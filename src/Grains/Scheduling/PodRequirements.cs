@@ -2,8 +2,8 @@ namespace Actors.Grains.Scheduling;
 
 /// <summary>
 /// What a pod asks of a node. <see cref="RequiredNodeTerms"/> are ORed, the requirements inside a term ANDed;
-/// <see cref="AntiAffinity"/> selectors must match no pod on the node (topology: the node itself);
-/// <see cref="SpreadSelector"/> identifies its siblings for spreading.
+/// <see cref="AntiAffinity"/> terms must match no pod on the node (topology: the node itself);
+/// <see cref="SpreadOwner"/> is the controller whose pods are its siblings, to be spread.
 /// </summary>
 public sealed record PodRequirements(
     long MilliCpu,
@@ -11,5 +11,5 @@ public sealed record PodRequirements(
     IReadOnlyDictionary<string, string> NodeSelector,
     IReadOnlyList<Toleration> Tolerations,
     IReadOnlyList<IReadOnlyList<NodeSelectorRequirement>> RequiredNodeTerms,
-    IReadOnlyList<Func<IReadOnlyDictionary<string, string>, bool>> AntiAffinity,
-    Func<IReadOnlyDictionary<string, string>, bool>? SpreadSelector);
+    IReadOnlyList<Func<BoundPod, bool>> AntiAffinity,
+    string? SpreadOwner);

@@ -95,7 +95,7 @@ public static class SchedulingPlanner
         {
             return "Insufficient memory";
         }
-        if (pod.AntiAffinity.Count > 0 && pod.AntiAffinity.Any(matches => node.PodLabels.Any(matches)))
+        if (pod.AntiAffinity.Count > 0 && pod.AntiAffinity.Any(matches => node.Pods.Any(matches)))
         {
             return "node(s) didn't match pod anti-affinity rules";
         }
@@ -108,7 +108,7 @@ public static class SchedulingPlanner
         var cpuFree = Fraction(node.AllocatableMilliCpu - node.RequestedMilliCpu - pod.MilliCpu, node.AllocatableMilliCpu);
         var memoryFree = Fraction(node.AllocatableMemoryBytes - node.RequestedMemoryBytes - pod.MemoryBytes, node.AllocatableMemoryBytes);
         var leastAllocated = (cpuFree + memoryFree) / 2 * 100;
-        var siblings = pod.SpreadSelector is null || node.PodLabels.Count == 0 ? 0 : node.PodLabels.Count(pod.SpreadSelector);
+        var siblings = pod.SpreadOwner is null ? 0 : Siblings(node.Pods, pod.SpreadOwner);
         var podsFree = Fraction(node.AllocatablePods - node.PodCount - 1, node.AllocatablePods) * 100;
         return leastAllocated + podsFree - siblings * 10;
     }
@@ -133,6 +133,19 @@ public static class SchedulingPlanner
             }
         }
         return null;
+    }
+
+    private static int Siblings(IReadOnlyList<BoundPod> pods, string owner)
+    {
+        var count = 0;
+        foreach (var bound in pods)
+        {
+            if (bound.ControllerUid == owner)
+            {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static bool SelectorMatches(PodRequirements pod, NodeCandidate node)

@@ -72,11 +72,16 @@ public sealed class ControlPlaneHost : IAsyncDisposable
         return host;
     }
 
-    public async Task AddHollowNodeAsync(string name, string cpu = "4", string memory = "8Gi")
+    public async Task AddHollowNodeAsync(string name, string cpu = "4", string memory = "8Gi", IReadOnlyDictionary<string, string>? labels = null)
     {
+        var nodeLabels = new JsonObject { ["actors.io/hollow"] = "true", ["kubernetes.io/hostname"] = name };
+        foreach (var (key, value) in labels ?? new Dictionary<string, string>())
+        {
+            nodeLabels[key] = value;
+        }
         var node = new JsonObject
         {
-            ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["actors.io/hollow"] = "true", ["kubernetes.io/hostname"] = name } },
+            ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = nodeLabels },
             ["status"] = new JsonObject
             {
                 ["allocatable"] = new JsonObject { ["cpu"] = cpu, ["memory"] = memory, ["pods"] = "110" },

@@ -9,15 +9,16 @@ public sealed class SchedulingPlannerTests
 
     private static NodeCandidate Node(string name, bool ready = true, bool unschedulable = false, long cpu = 2000, long memory = 4L << 30,
         long requestedCpu = 0, long requestedMemory = 0, int pods = 0, Dictionary<string, string>? labels = null, Taint[]? taints = null,
-        Dictionary<string, string>[]? podLabels = null) =>
-        new(name, ready, unschedulable, cpu, memory, 110, requestedCpu, requestedMemory, pods, labels ?? NoLabels, taints ?? [], podLabels ?? []);
+        BoundPod[]? boundPods = null) =>
+        new(name, ready, unschedulable, cpu, memory, 110, requestedCpu, requestedMemory, pods, labels ?? NoLabels, taints ?? [], boundPods ?? []);
 
     private static PodRequirements Pod(long cpu = 0, long memory = 0, Dictionary<string, string>? nodeSelector = null, Toleration[]? tolerations = null,
-        NodeSelectorRequirement[][]? affinity = null, Func<IReadOnlyDictionary<string, string>, bool>[]? antiAffinity = null,
-        Func<IReadOnlyDictionary<string, string>, bool>? spread = null) =>
-        new(cpu, memory, nodeSelector ?? NoLabels, tolerations ?? [], affinity ?? [], antiAffinity ?? [], spread);
+        NodeSelectorRequirement[][]? affinity = null, Func<BoundPod, bool>[]? antiAffinity = null, string? spreadOwner = null) =>
+        new(cpu, memory, nodeSelector ?? NoLabels, tolerations ?? [], affinity ?? [], antiAffinity ?? [], spreadOwner);
 
-    private static bool IsWeb(IReadOnlyDictionary<string, string> labels) => labels.TryGetValue("app", out var app) && app == "web";
+    private static bool IsWeb(BoundPod pod) => pod.Labels.TryGetValue("app", out var app) && app == "web";
+
+    private static BoundPod Web(string? owner = null) => new("default", new Dictionary<string, string> { ["app"] = "web" }, owner);
 
     public static TheoryData<string, PodRequirements, NodeCandidate, string?> Filters => new()
     {
@@ -36,7 +37,7 @@ public sealed class SchedulingPlannerTests
         { "affinity NotIn", Pod(affinity: [[new NodeSelectorRequirement("zone", "NotIn", ["b"])]]), Node("n", labels: new() { ["zone"] = "b" }), "node(s) didn't match Pod's node affinity/selector" },
         { "affinity Gt", Pod(affinity: [[new NodeSelectorRequirement("gen", "Gt", ["3"])]]), Node("n", labels: new() { ["gen"] = "4" }), null },
         { "affinity terms are ORed", Pod(affinity: [[new NodeSelectorRequirement("x", "Exists", [])], [new NodeSelectorRequirement("zone", "DoesNotExist", [])]]), Node("n"), null },
-        { "anti-affinity", Pod(antiAffinity: [IsWeb]), Node("n", podLabels: [new() { ["app"] = "web" }]), "node(s) didn't match pod anti-affinity rules" },
+        { "anti-affinity", Pod(antiAffinity: [IsWeb]), Node("n", boundPods: [Web()]), "node(s) didn't match pod anti-affinity rules" },
     };
 
     [Theory]
@@ -53,9 +54,9 @@ public sealed class SchedulingPlannerTests
         {
             Node("busy", requestedCpu: 1500, requestedMemory: 3L << 30),
             Node("idle"),
-            Node("web-host", podLabels: [new() { ["app"] = "web" }, new() { ["app"] = "web" }]),
+            Node("web-host", boundPods: [Web("rs-1"), Web("rs-1")]),
         };
-        var decision = SchedulingPlanner.Plan(Pod(cpu: 100, memory: 1 << 20, spread: IsWeb), nodes);
+        var decision = SchedulingPlanner.Plan(Pod(cpu: 100, memory: 1 << 20, spreadOwner: "rs-1"), nodes);
         Assert.Equal(["idle", "web-host", "busy"], decision.RankedNodes);
     }
 
