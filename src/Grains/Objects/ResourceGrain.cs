@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Actors.Grains.Objects;
@@ -31,8 +34,33 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
 
     protected ObjectKey Key { get; private set; }
 
-    /// <summary>The object as stored, or null when it does not exist.</summary>
-    protected JsonObject? Current { get; private set; }
+    /// <summary>
+    /// The object as stored, or null when it does not exist. Between reconciles only its UTF-8 JSON is kept: a
+    /// parsed tree costs several times the text (ten thousand pods' trees were most of the control plane's heap)
+    /// and is needed only while the grain works, so the first read after a reconcile parses it again.
+    /// </summary>
+    protected JsonObject? Current
+    {
+        get => _current ??= _stored is null ? null : JsonNode.Parse(_stored) as JsonObject;
+        private set
+        {
+            _current = value;
+            _stored = value is null ? null : Utf8(value);
+        }
+    }
+
+    private JsonObject? _current;
+    private byte[]? _stored;
+
+    private static byte[] Utf8(JsonObject obj)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            obj.WriteTo(writer);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
 
     /// <summary>The store's name of the kind, e.g. <c>Deployment</c>.</summary>
     protected string Kind { get; } = kind;
@@ -188,7 +216,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         return await RemoveAsync(request.Propagation);
     }
 
-    public Task<string?> GetAsync() => Task.FromResult(Current?.ToJsonString());
+    public Task<string?> GetAsync() => Task.FromResult(_stored is null ? null : Encoding.UTF8.GetString(_stored));
 
     /// <summary>
     /// Asks for a reconcile soon. Many children changing at once (a hundred pods starting) coalesce into one
@@ -361,7 +389,20 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
 
     private async Task RunReconcileAsync()
     {
-        if (Current is null)
+        try
+        {
+            await ReconcileStoredAsync();
+        }
+        finally
+        {
+            // Every write requests a reconcile, so this is where a grain's work on its object ends for now.
+            _current = null;
+        }
+    }
+
+    private async Task ReconcileStoredAsync()
+    {
+        if (_stored is null)
         {
             return;
         }

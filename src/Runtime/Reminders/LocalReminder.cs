@@ -10,7 +10,7 @@ internal sealed class LocalReminder(ReminderEntry entry, TimeProvider time, Func
 
     public void Start()
     {
-        _timer = time.CreateTimer(_ => _ = TickAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer = DetachedTimer.Create(time, _ => _ = TickAsync());
         ArmNext();
     }
 

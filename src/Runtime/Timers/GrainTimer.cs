@@ -65,7 +65,7 @@ internal sealed class GrainTimer : IGrainTimer
             {
                 return;
             }
-            _timer ??= _time.CreateTimer(_ => Fire(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _timer ??= DetachedTimer.Create(_time, _ => Fire());
             _timer.Change(dueTime < TimeSpan.Zero ? TimeSpan.Zero : dueTime, Timeout.InfiniteTimeSpan);
         }
     }
