@@ -135,9 +135,7 @@ public sealed partial class PodGrain(IObjectStore store, ILogger<PodGrain> logge
 
     private async Task TellAgentAsync(string node)
     {
-        // The cached Node objects, not scheduling candidates: only the node's labels matter here.
-        var nodeObject = await nodes.GetNodeAsync(node, CancellationToken.None);
-        var hollow = NodeAgents.IsHollow(ObjectJson.Labels(nodeObject));
+        var hollow = NodeAgents.IsHollow(await nodes.GetNodeLabelsAsync(node, CancellationToken.None));
         try
         {
             await NodeAgents.For(GrainFactory, node, hollow).PodChangedAsync(Key.GrainKey);

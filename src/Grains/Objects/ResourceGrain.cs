@@ -424,15 +424,21 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
             OrchestratorInstruments.RecordReconcile(Kind, elapsed, error is not null);
-            _lastReconcile = new JsonObject
-            {
-                ["at"] = startedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-                ["durationMs"] = Math.Round(elapsed.TotalMilliseconds, 3),
-                ["result"] = error is null ? "ok" : "error",
-                ["error"] = error,
-                ["actions"] = new JsonArray([.. actions.Select(a => (JsonNode?)JsonValue.Create(a))]),
-            }.ToJsonString();
+            _lastReconcile = new ReconcileRecord(startedAt, elapsed, error, actions.Count == 0 ? [] : [.. actions]);
         }
+    }
+
+    /// <summary>The last pass, for the dashboard; kept as values and turned into JSON only when asked for.</summary>
+    private sealed record ReconcileRecord(DateTimeOffset At, TimeSpan Elapsed, string? Error, string[] Actions)
+    {
+        public string ToJson() => new JsonObject
+        {
+            ["at"] = At.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["durationMs"] = Math.Round(Elapsed.TotalMilliseconds, 3),
+            ["result"] = Error is null ? "ok" : "error",
+            ["error"] = Error,
+            ["actions"] = new JsonArray([.. Actions.Select(a => (JsonNode?)JsonValue.Create(a))]),
+        }.ToJsonString();
     }
 
     private List<string> _actions = [];
@@ -442,7 +448,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
     /// <summary>The silo's clock (a test host may register its own), resolved once per activation.</summary>
     protected TimeProvider Clock => _clock ??= ServiceProvider.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
 
-    private string? _lastReconcile;
+    private ReconcileRecord? _lastReconcile;
 
     /// <summary>Records an Event about <paramref name="involved"/> and notes it as an action of the running reconcile.</summary>
     protected void Report(IEventSink events, JsonObject involved, string type, string reason, string message, string component)
@@ -455,13 +461,13 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
     public IReadOnlyDictionary<string, string> DescribeState()
     {
         var described = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (Current is { } current)
+        if (_stored is { } stored)
         {
-            described["object"] = current.ToJsonString();
+            described["object"] = Encoding.UTF8.GetString(stored);
         }
         if (_lastReconcile is { } last)
         {
-            described["lastReconcile"] = last;
+            described["lastReconcile"] = last.ToJson();
         }
         return described;
     }

@@ -21,11 +21,11 @@ public sealed partial class NodeCache(IObjectStore store, TimeProvider time, ILo
     private Snapshot _snapshot = Snapshot.Empty;
     private Task? _following;
 
-    /// <summary>One cached Node object by name; null when the cache does not know it.</summary>
-    public async Task<JsonObject?> GetNodeAsync(string name, CancellationToken cancellationToken)
+    /// <summary>One node's labels by name; empty when the cache does not know it.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> GetNodeLabelsAsync(string name, CancellationToken cancellationToken)
     {
         var snapshot = await GetSnapshotAsync(cancellationToken);
-        return snapshot.Index.TryGetValue(name, out var i) ? snapshot.Nodes[i] : null;
+        return snapshot.Index.TryGetValue(name, out var i) ? snapshot.Candidates[i].Labels : new Dictionary<string, string>();
     }
 
     /// <summary>
@@ -169,7 +169,7 @@ public sealed partial class NodeCache(IObjectStore store, TimeProvider time, ILo
         {
             Place(Key(pod), Placement.For(pod), rebuild: false);
         }
-        _snapshot = Snapshot.Of(nodes, _bases, BuildCandidate);
+        _snapshot = Snapshot.Of(_bases.Keys, BuildCandidate);
     }
 
     private void Apply(WatchEvent change)
@@ -192,17 +192,11 @@ public sealed partial class NodeCache(IObjectStore store, TimeProvider time, ILo
         }
         if (known && change.Type != WatchEventType.Deleted)
         {
-            _snapshot.Nodes[i] = obj;
             _snapshot.Candidates[i] = BuildCandidate(name);
             return;
         }
         // A node came or went: a new list, so readers holding the old one see a consistent array.
-        var objects = _snapshot.Nodes.Where(n => ObjectJson.Name(n) != name).ToList();
-        if (change.Type != WatchEventType.Deleted)
-        {
-            objects.Add(obj);
-        }
-        _snapshot = Snapshot.Of(objects, _bases, BuildCandidate);
+        _snapshot = Snapshot.Of(_bases.Keys, BuildCandidate);
     }
 
     /// <summary>Records where a pod is (null: nowhere) and rebuilds the candidates of the nodes that changed.</summary>
@@ -291,22 +285,22 @@ public sealed partial class NodeCache(IObjectStore store, TimeProvider time, ILo
             a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var value) && value == p.Value);
     }
 
-    private sealed record Snapshot(List<JsonObject> Nodes, Dictionary<string, int> Index, NodeCandidate[] Candidates)
+    /// <summary>The candidates (only what scheduling reads of a node: the Node objects themselves are large) and their index.</summary>
+    private sealed record Snapshot(Dictionary<string, int> Index, NodeCandidate[] Candidates)
     {
-        public static readonly Snapshot Empty = new([], new Dictionary<string, int>(StringComparer.Ordinal), []);
+        public static readonly Snapshot Empty = new(new Dictionary<string, int>(StringComparer.Ordinal), []);
 
-        public static Snapshot Of(IEnumerable<JsonObject> nodes, Dictionary<string, NodeCandidate> bases, Func<string, NodeCandidate> build)
+        public static Snapshot Of(IEnumerable<string> names, Func<string, NodeCandidate> build)
         {
-            var list = nodes.Where(n => bases.ContainsKey(ObjectJson.Name(n) ?? "")).ToList();
-            var index = new Dictionary<string, int>(list.Count, StringComparer.Ordinal);
-            var candidates = new NodeCandidate[list.Count];
-            for (var i = 0; i < list.Count; i++)
+            var ordered = names.Order(StringComparer.Ordinal).ToArray();
+            var index = new Dictionary<string, int>(ordered.Length, StringComparer.Ordinal);
+            var candidates = new NodeCandidate[ordered.Length];
+            for (var i = 0; i < ordered.Length; i++)
             {
-                var name = ObjectJson.Name(list[i]) ?? "";
-                index[name] = i;
-                candidates[i] = build(name);
+                index[ordered[i]] = i;
+                candidates[i] = build(ordered[i]);
             }
-            return new Snapshot(list, index, candidates);
+            return new Snapshot(index, candidates);
         }
     }
 

@@ -10,10 +10,29 @@ internal sealed class PodRecord(string uid, string key, Pod pod)
     /// <summary><c>namespace/name</c>, the pod grain's key.</summary>
     public string Key { get; } = key;
 
-    public Pod Pod { get; set; } = pod;
-
     /// <summary>The status last accepted by the pod's grain; the planner keeps its transition times.</summary>
+    /// <remarks>Initialized before <see cref="Pod"/>, which lets the status go.</remarks>
     public PodStatus? Reported { get; set; } = pod.Status;
+
+    /// <summary>
+    /// The pod's metadata and spec. Its status is let go (the agent builds status from the runtime and keeps what
+    /// it reported, <see cref="Reported"/>): a second copy per pod on the node would only cost memory.
+    /// </summary>
+    public Pod Pod
+    {
+        get;
+        set
+        {
+            value.Status = null;
+            field = value;
+        }
+    } = WithoutStatus(pod);
+
+    private static Pod WithoutStatus(Pod pod)
+    {
+        pod.Status = null;
+        return pod;
+    }
 
     public Dictionary<string, ContainerStartRecord> StartFailures { get; } = new(StringComparer.Ordinal);
 
