@@ -40,6 +40,8 @@ internal sealed class ActorsColumn(KubeApi kube, DockerClient docker, string nod
         var desired = Scenario.RollingReplicas;
         await kube.PostAsync(Deployments, Deployment(deployment, desired));
         await Poll.UntilAsync($"{deployment} running", Stopwatch.StartNew(), async () => (await RunningPodsAsync(deployment)).Count == desired);
+        // The first pods took the pool: the update starts from the node's steady state, as every row does.
+        await Poll.UntilAsync($"{node} pool full", Stopwatch.StartNew(), async () => WarmSandboxes(await NodeContainersAsync([])) == poolSize);
 
         var clock = await UpdateImageAsync(deployment);
         var elapsed = await Poll.UntilAsync($"{deployment} updated", clock, async () =>
@@ -118,12 +120,17 @@ internal sealed class ActorsColumn(KubeApi kube, DockerClient docker, string nod
         },
     };
 
-    /// <summary>Pods in phase Running whose containers are all ready, what <c>kubectl get pods</c> shows as 1/1 Running.</summary>
+    /// <summary>
+    /// Pods in phase Running whose containers are all ready and that are not being deleted: what <c>kubectl get
+    /// pods</c> shows as 1/1 Running (a pod being deleted shows as Terminating), and the counterpart of Swarm's tasks
+    /// whose desired state is still running.
+    /// </summary>
     private async Task<List<JsonNode>> RunningPodsAsync(string deployment)
     {
         var pods = (await kube.GetAsync($"api/v1/namespaces/default/pods?labelSelector=app%3D{deployment}"))!["items"]!.AsArray();
         return [.. pods.OfType<JsonNode>().Where(p =>
             (string?)p["status"]?["phase"] == "Running"
+            && p["metadata"]?["deletionTimestamp"] is null
             && p["status"]?["containerStatuses"] is JsonArray statuses && statuses.Count > 0
             && statuses.All(s => s?["ready"]?.GetValue<bool>() == true))];
     }
@@ -141,8 +148,11 @@ internal sealed class ActorsColumn(KubeApi kube, DockerClient docker, string nod
         await Poll.UntilAsync($"{deployment} containers gone", Stopwatch.StartNew(), async () =>
         {
             var containers = (await docker.ListContainersAsync(all: true, [$"{PodSandboxConfig.NodeLabel}={node}"])).Value ?? [];
-            var warm = containers.Count(c => c.State == "running" && ContainerIdentity.IsWarmPoolSandbox(c.Names.FirstOrDefault(), c.Labels));
+            var warm = WarmSandboxes(containers);
             return warm == containers.Count && warm == poolSize;
         });
     }
+
+    private static int WarmSandboxes(IReadOnlyList<ContainerSummary> containers) =>
+        containers.Count(c => c.State == "running" && ContainerIdentity.IsWarmPoolSandbox(c.Names.FirstOrDefault(), c.Labels));
 }
