@@ -37,5 +37,5 @@ var (writes, delivery) = await new WatchFanOut(kube, "bench-watch", watchers, 20
 rows.Add(writes);
 rows.Add(delivery with { TargetP99 = 100 });
 Table.Print(rows, smoke, phase);
-Console.WriteLine($"All {watchers} watchers use the admin token: `actors server` has no flag for a token file (GatewayOptions.TokenFilePath is not wired).");
+Console.WriteLine($"All {watchers} watchers use the admin token (one identity; `--token-auth-file` would give each its own).");
 return rows.Any(r => r.Failed > 0) ? 1 : 0;
