@@ -52,6 +52,9 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
     private JsonObject? _current;
     private byte[]? _stored;
 
+    /// <summary>The stored object's JSON, read from the kept text without parsing or serializing again.</summary>
+    private string? StoredJson => _stored is null ? null : Encoding.UTF8.GetString(_stored);
+
     private static byte[] Utf8(JsonObject obj)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
@@ -89,7 +92,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         }
         if (Current is not null)
         {
-            return new ObjectWriteResult(ObjectWriteStatus.AlreadyExists, Current.ToJsonString(), $"{Kind} \"{Key.Name}\" already exists");
+            return new ObjectWriteResult(ObjectWriteStatus.AlreadyExists, StoredJson, $"{Kind} \"{Key.Name}\" already exists");
         }
         var metadata = ObjectJson.Metadata(obj);
         metadata["name"] = Key.Name;
@@ -112,12 +115,12 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         {
             case CreateResult.Created created:
                 Current = created.Object;
-                var createdJson = Current.ToJsonString();
+                var createdJson = StoredJson!;
                 await AfterChangeAsync(before: null);
                 return new ObjectWriteResult(ObjectWriteStatus.Created, createdJson);
             case CreateResult.AlreadyExists exists:
                 Current = exists.Current;
-                return new ObjectWriteResult(ObjectWriteStatus.AlreadyExists, exists.Current.ToJsonString(), $"{Kind} \"{Key.Name}\" already exists");
+                return new ObjectWriteResult(ObjectWriteStatus.AlreadyExists, StoredJson, $"{Kind} \"{Key.Name}\" already exists");
             default:
                 throw new InvalidOperationException("Unknown create result.");
         }
@@ -216,7 +219,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         return await RemoveAsync(request.Propagation);
     }
 
-    public Task<string?> GetAsync() => Task.FromResult(_stored is null ? null : Encoding.UTF8.GetString(_stored));
+    public Task<string?> GetAsync() => Task.FromResult(StoredJson);
 
     /// <summary>
     /// Asks for a reconcile soon. Many children changing at once (a hundred pods starting) coalesce into one
@@ -299,10 +302,10 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
                 Current = written.Object;
                 if (!changed)
                 {
-                    return new ObjectWriteResult(ObjectWriteStatus.Unchanged, Current.ToJsonString());
+                    return new ObjectWriteResult(ObjectWriteStatus.Unchanged, StoredJson);
                 }
                 // Taken before the loop runs: it may change the object again or, for a namespace, remove it.
-                var writtenJson = Current.ToJsonString();
+                var writtenJson = StoredJson!;
                 await AfterChangeAsync(before);
                 return new ObjectWriteResult(ObjectWriteStatus.Updated, writtenJson);
             case UpdateResult.Conflict conflict:
@@ -461,9 +464,9 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
     public IReadOnlyDictionary<string, string> DescribeState()
     {
         var described = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (_stored is { } stored)
+        if (StoredJson is { } stored)
         {
-            described["object"] = Encoding.UTF8.GetString(stored);
+            described["object"] = stored;
         }
         if (_lastReconcile is { } last)
         {
@@ -499,7 +502,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
 
     private ObjectWriteResult NotFound() => new(ObjectWriteStatus.NotFound, null, $"{Kind} \"{Key.Name}\" not found");
 
-    private ObjectWriteResult Conflict() => new(ObjectWriteStatus.Conflict, Current?.ToJsonString(),
+    private ObjectWriteResult Conflict() => new(ObjectWriteStatus.Conflict, StoredJson,
         $"Operation cannot be fulfilled on {Kind} \"{Key.Name}\": the object has been modified; please apply your changes to the latest version and try again");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Grain}: reconcile failed")]
