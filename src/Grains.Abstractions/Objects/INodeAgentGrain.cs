@@ -21,9 +21,12 @@ public interface INodeAgentGrain : IGrainWithStringKey
     [OneWay]
     Task PodWorkDoneAsync(string podUid, PodStartFailure[] failures);
 
-    /// <summary>The engine says a pod's containers changed (started, died): sync it now.</summary>
+    /// <summary>
+    /// The engine says a pod's containers changed: sync it now. <paramref name="startedContainerId"/> names the
+    /// container when the change is a start, which the agent may already have seen.
+    /// </summary>
     [OneWay]
-    Task EngineEventAsync(string podUid);
+    Task EngineEventAsync(string podUid, string? startedContainerId);
 
     /// <summary>A probe of a running container flipped (kind: startup, liveness or readiness).</summary>
     [OneWay]

@@ -93,7 +93,6 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
             return;
         }
         record.Busy = false;
-        record.Dirty = false;
         var now = time.GetUtcNow();
         foreach (var failure in failures)
         {
@@ -112,9 +111,9 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
         RefillSandboxPoolWhenIdle();
     }
 
-    public async Task EngineEventAsync(string podUid)
+    public async Task EngineEventAsync(string podUid, string? startedContainerId)
     {
-        if (_pods.TryGetValue(podUid, out var record))
+        if (_pods.TryGetValue(podUid, out var record) && EngineEventTriage.NeedsRefresh(record.Busy, _observed.GetValueOrDefault(podUid), startedContainerId))
         {
             await RefreshPodAsync(podUid);
             await SyncAsync(record);
@@ -141,7 +140,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
             _ = Task.Run(async () =>
             {
                 await _runtime.StopContainerAsync(containerId, grace, _stopping.Token);
-                await Self.EngineEventAsync(podUid);
+                await Self.EngineEventAsync(podUid, startedContainerId: null);
             }, CancellationToken.None);
         }
     }
@@ -274,7 +273,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
     {
         if (record.Busy)
         {
-            record.Dirty = true;
+            // The worker's end re-reads and syncs the pod.
             return;
         }
         var observed = _observed.GetValueOrDefault(record.Uid);
@@ -384,9 +383,9 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
         {
             try
             {
-                await foreach (var uid in _runtime.WatchPodChangesAsync(cancellationToken))
+                await foreach (var change in _runtime.WatchPodChangesAsync(cancellationToken))
                 {
-                    await Self.EngineEventAsync(uid);
+                    await Self.EngineEventAsync(change.PodUid, change.Started ? change.ContainerId : null);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -39,9 +39,6 @@ internal sealed class PodRecord(string uid, string key, Pod pod)
     /// <summary>A background worker is acting on the pod; syncs wait for it.</summary>
     public bool Busy { get; set; }
 
-    /// <summary>Something changed while busy: sync again when the worker is done.</summary>
-    public bool Dirty { get; set; }
-
     public IGrainTimer? Requeue { get; set; }
 
     /// <summary>The Killing events of this pod's termination were recorded (once, not at every sync until it is gone).</summary>

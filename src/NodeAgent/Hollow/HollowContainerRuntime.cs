@@ -61,7 +61,7 @@ public sealed class HollowContainerRuntime(TimeSpan startDelay, TimeProvider tim
             : RuntimeResult<IAsyncEnumerable<string>>.Failed(RuntimeFailure.NotFound, $"container {containerId} not found"));
 
     /// <summary>Hollow containers never change by themselves: nothing to report.</summary>
-    public async IAsyncEnumerable<string> WatchPodChangesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<PodContainerChange> WatchPodChangesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
         yield break;

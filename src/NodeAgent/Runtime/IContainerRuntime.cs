@@ -68,8 +68,8 @@ public interface IContainerRuntime
     Task<RuntimeResult<IAsyncEnumerable<string>>> LogsAsync(string containerId, ContainerLogQuery query, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The uid of each pod whose containers changed state (started, died), as the engine reports it; the agent
-    /// reconciles that pod at once instead of waiting for its timer. Ends when cancelled.
+    /// Each start, death or removal of a pod's container, as the engine reports it; the agent reconciles that pod at
+    /// once instead of waiting for its timer. Ends when cancelled.
     /// </summary>
-    IAsyncEnumerable<string> WatchPodChangesAsync(CancellationToken cancellationToken);
+    IAsyncEnumerable<PodContainerChange> WatchPodChangesAsync(CancellationToken cancellationToken);
 }

@@ -3,12 +3,12 @@ using Actors.NodeAgent.Docker;
 
 namespace Actors.NodeAgent.Runtime.Docker;
 
-/// <summary>The engine's container events for this node, as pod uids, kept alive across engine restarts.</summary>
+/// <summary>The engine's container events for this node, as pod changes, kept alive across engine restarts.</summary>
 public sealed partial class DockerContainerRuntime
 {
     private static readonly IReadOnlyList<string> WatchedActions = ["start", "die", "oom", "destroy"];
 
-    public async IAsyncEnumerable<string> WatchPodChangesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<PodContainerChange> WatchPodChangesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filters = new Dictionary<string, IReadOnlyList<string>>
         {
@@ -32,7 +32,7 @@ public sealed partial class DockerContainerRuntime
                     since = change.Time;
                     if (ContainerIdentity.From(change.Attributes.GetValueOrDefault("name"), change.Attributes) is { } pod)
                     {
-                        yield return pod.PodUid;
+                        yield return new PodContainerChange(pod.PodUid, change.ActorId, change.Action == "start");
                     }
                     else if (change.Action is "die" or "destroy" && SandboxPoolLabels.IsPoolContainer(change.Attributes))
                     {

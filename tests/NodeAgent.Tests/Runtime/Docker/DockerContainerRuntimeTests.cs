@@ -176,9 +176,9 @@ public sealed class DockerContainerRuntimeTests : IAsyncLifetime
         var changes = Channel.CreateUnbounded<string>();
         var watching = Task.Run(async () =>
         {
-            await foreach (var uid in Runtime.WatchPodChangesAsync(stop.Token))
+            await foreach (var change in Runtime.WatchPodChangesAsync(stop.Token))
             {
-                await changes.Writer.WriteAsync(uid, Token);
+                await changes.Writer.WriteAsync(change.PodUid, Token);
             }
         }, Token);
         await ArmAsync(changes);

@@ -27,17 +27,17 @@ public sealed class PodWatchTests
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         stop.CancelAfter(TimeSpan.FromSeconds(20));
 
-        var seen = new List<string>();
-        await foreach (var uid in runtime.WatchPodChangesAsync(stop.Token))
+        var seen = new List<PodContainerChange>();
+        await foreach (var change in runtime.WatchPodChangesAsync(stop.Token))
         {
-            seen.Add(uid);
+            seen.Add(change);
             if (seen.Count == 2)
             {
                 break;
             }
         }
 
-        Assert.Equal(["uid-a", "uid-b"], seen);
+        Assert.Equal([new PodContainerChange("uid-a", "id-die", Started: false), new PodContainerChange("uid-b", "id-start", Started: true)], seen);
         Assert.Equal([null, null, T1, T1], engine.Sinces);
     }
 
@@ -48,10 +48,10 @@ public sealed class PodWatchTests
         var runtime = new DockerContainerRuntime(engine, "node-a", FastRetries);
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        var seen = new List<string>();
-        await foreach (var uid in runtime.WatchPodChangesAsync(stop.Token))
+        var seen = new List<PodContainerChange>();
+        await foreach (var change in runtime.WatchPodChangesAsync(stop.Token))
         {
-            seen.Add(uid);
+            seen.Add(change);
         }
 
         Assert.Empty(seen);
