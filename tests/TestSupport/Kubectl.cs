@@ -21,18 +21,25 @@ public sealed class Kubectl(string binary, string kubeconfig)
     public string Binary { get; } = binary;
 
     /// <summary>Runs a command that must succeed; its stdout.</summary>
-    public async Task<string> RunAsync(params string[] arguments)
+    public Task<string> RunAsync(params string[] arguments) => RunWithInputAsync(null, arguments);
+
+    /// <summary>Runs a command that must succeed with <paramref name="input"/> (when not null) as its stdin; its stdout.</summary>
+    public async Task<string> RunWithInputAsync(string? input, params string[] arguments)
     {
-        var (exitCode, stdout, stderr) = await TryRunAsync(arguments);
+        var (exitCode, stdout, stderr) = await TryRunWithInputAsync(input, arguments);
         return exitCode == 0
             ? stdout
             : throw new InvalidOperationException($"{Binary} {string.Join(' ', arguments)} exited {exitCode}: {stderr}");
     }
 
     /// <summary>Runs a command that may fail; kubectl is killed after 90 s.</summary>
-    public async Task<(int ExitCode, string StandardOutput, string StandardError)> TryRunAsync(params string[] arguments)
+    public Task<(int ExitCode, string StandardOutput, string StandardError)> TryRunAsync(params string[] arguments) =>
+        TryRunWithInputAsync(null, arguments);
+
+    /// <summary>Runs a command that may fail with <paramref name="input"/> (when not null) as its stdin, closed after it.</summary>
+    public async Task<(int ExitCode, string StandardOutput, string StandardError)> TryRunWithInputAsync(string? input, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
         start.ArgumentList.Add("--kubeconfig=" + kubeconfig);
         start.ArgumentList.Add("--cache-dir=" + _cacheDirectory);
         start.ArgumentList.Add("--request-timeout=30s");
@@ -41,6 +48,11 @@ public sealed class Kubectl(string binary, string kubeconfig)
             start.ArgumentList.Add(argument);
         }
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(CommandTimeout);

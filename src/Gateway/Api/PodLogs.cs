@@ -49,24 +49,9 @@ internal static class PodLogs
 
     private static async Task<(INodeAgentGrain Agent, PodLogResult Logs)> FetchAsync(IGrainFactory grains, IObjectStore store, PodLogRequest request, CancellationToken cancellationToken)
     {
-        var pod = await store.GetAsync("Pod", request.Namespace, request.Pod, cancellationToken)
-            ?? throw new KubeStatusException(KubeStatus.NotFound(new GroupResource("", "pods"), request.Pod));
-        if ((string?)pod["spec"]?["nodeName"] is not { } nodeName)
-        {
-            throw new KubeStatusException(KubeStatus.BadRequest($"container in pod \"{request.Pod}\" is waiting to start: the pod is not scheduled to a node yet"));
-        }
-        var node = await store.GetAsync("Node", "", nodeName, cancellationToken);
-        var labels = (node?["metadata"]?["labels"] as System.Text.Json.Nodes.JsonObject)?.ToDictionary(p => p.Key, p => (string?)p.Value ?? "");
-        var agent = NodeAgents.For(grains, nodeName, NodeAgents.IsHollow(labels));
-        PodLogResult logs;
-        try
-        {
-            logs = await agent.GetLogsAsync(request);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            throw new KubeStatusException(KubeStatus.ServiceUnavailable($"the agent of node {nodeName} is not reachable: {exception.Message}"));
-        }
+        var (agent, node, _) = await PodAgents.ForPodAsync(grains, store, request.Namespace, request.Pod,
+            $"container in pod \"{request.Pod}\" is waiting to start: the pod is not scheduled to a node yet", cancellationToken);
+        var logs = await PodAgents.CallAsync(node, () => agent.GetLogsAsync(request));
         return logs.Found ? (agent, logs) : throw new KubeStatusException(KubeStatus.BadRequest(logs.Error ?? $"no logs for pod \"{request.Pod}\""));
     }
 

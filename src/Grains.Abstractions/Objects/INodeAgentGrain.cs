@@ -34,4 +34,22 @@ public interface INodeAgentGrain : IGrainWithStringKey
 
     /// <summary>A container's log as text lines, as the pod log endpoint asks (previous: the attempt before the current one).</summary>
     Task<PodLogResult> GetLogsAsync(PodLogRequest request);
+
+    /// <summary>Starts a command in one of the node's pods with its streams kept open (<c>kubectl exec</c>).</summary>
+    Task<ExecOpenResult> OpenExecAsync(PodExecRequest request);
+
+    /// <summary>
+    /// The session's output since the last read; waits a few seconds for some when there is none yet. Interleaved:
+    /// a session's reads wait without holding up the agent's pod work.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<ExecOutput> ReadExecAsync(string sessionId);
+
+    /// <summary>Passes stdin, its end or a terminal resize to the session's process.</summary>
+    [AlwaysInterleave]
+    Task SendExecInputAsync(string sessionId, ExecInput input);
+
+    /// <summary>The client is gone: the session's connection to the engine is closed.</summary>
+    [AlwaysInterleave]
+    Task EndExecAsync(string sessionId);
 }

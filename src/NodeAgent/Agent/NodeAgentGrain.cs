@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Actors.Grains.Abstractions.Objects;
 using Actors.Grains.Abstractions.Resources;
 using Actors.Grains.Abstractions.Store;
+using Actors.NodeAgent.Agent.Exec;
 using Actors.NodeAgent.Agent.Probes;
 using Actors.NodeAgent.Runtime;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
     private IContainerRuntime _runtime = null!;
     private ProbeScheduler _probes = null!;
     private IGrainTimer? _refill;
+    private readonly ExecSessions _exec = new(time);
 
     protected string NodeName => GrainId.Key;
 
@@ -62,6 +64,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
+        await _exec.EndAllAsync();
         _stopping.Dispose();
     }
 
@@ -147,16 +150,10 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
 
     public async Task<PodLogResult> GetLogsAsync(PodLogRequest request)
     {
-        var record = _pods.Values.FirstOrDefault(r => r.Key == $"{request.Namespace}/{request.Pod}");
-        if (record is null || !_observed.TryGetValue(record.Uid, out var observed))
+        var (observed, name, error) = FindContainer(request.Namespace, request.Pod, request.Container);
+        if (observed is null || error is not null)
         {
-            return new PodLogResult(false, [], $"pod \"{request.Pod}\" has no containers on node {NodeName} yet");
-        }
-        var names = record.Pod.Spec?.Containers?.Select(c => c.Name ?? "").ToList() ?? [];
-        var name = request.Container ?? (names.Count == 1 ? names[0] : null);
-        if (name is null)
-        {
-            return new PodLogResult(false, [], $"a container name must be specified for pod {request.Pod}, choose one of: [{string.Join(" ", names)}]");
+            return new PodLogResult(false, [], error);
         }
         var attempts = observed.Containers.Where(c => c.Name == name).OrderByDescending(c => c.Attempt).ToList();
         var attempt = request.Previous ? attempts.Skip(1).FirstOrDefault() : attempts.FirstOrDefault();
@@ -185,6 +182,18 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
         return new PodLogResult(true, [.. lines]);
     }
 
+    /// <summary>The pod as the engine holds it and which of its containers a log or exec request means; else why none.</summary>
+    private (RuntimePod? Observed, string Container, string? Error) FindContainer(string ns, string podName, string? container)
+    {
+        var record = _pods.Values.FirstOrDefault(r => r.Key == $"{ns}/{podName}");
+        if (record is null || !_observed.TryGetValue(record.Uid, out var observed))
+        {
+            return (null, "", $"pod \"{podName}\" has no containers on node {NodeName} yet");
+        }
+        var (chosen, error) = ContainerChoice.Choose([.. record.Pod.Spec?.Containers?.Select(c => c.Name ?? "") ?? []], container, podName);
+        return (observed, chosen ?? "", error);
+    }
+
     private async Task ResyncAsync()
     {
         var desired = new Dictionary<string, Pod>(StringComparer.Ordinal);
@@ -207,6 +216,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
         }
         RemoveOrphans();
         RefillSandboxPoolWhenIdle();
+        await _exec.SweepIdleAsync();
     }
 
     private PodRecord Upsert(Pod pod)

@@ -13,14 +13,11 @@ namespace Actors.NodeAgent.Docker;
 /// the lower of the engine's and <see cref="MaxApiVersion"/>, so the request and answer shapes stay the ones this
 /// client was written against.
 /// </summary>
-public sealed class DockerClient : IDockerClient, IDisposable
+public sealed partial class DockerClient : IDockerClient, IDisposable
 {
     public const string DefaultSocketPath = "/var/run/docker.sock";
 
     public static readonly Version MaxApiVersion = new(1, 41);
-
-    // Probe output is for humans and events; Kubernetes keeps a similar bounded amount.
-    private const int MaxExecOutputBytes = 64 * 1024;
 
     private readonly HttpClient _http;
     private readonly TimeSpan _requestTimeout;
@@ -224,104 +221,6 @@ public sealed class DockerClient : IDockerClient, IDisposable
             path.Append(separator).Append("since=").Append(DockerTime.ToUnixSeconds(s));
         }
         return await OpenStreamAsync(path.ToString(), ReadEventsAsync, cancellationToken);
-    }
-
-    public async Task<DockerResult<ExecResult>> ExecAsync(
-        string id, IReadOnlyList<string> cmd, TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        if (cmd is not { Count: > 0 })
-        {
-            return DockerResult<ExecResult>.Failure(DockerResultKind.Error, "The exec command must not be empty.");
-        }
-        var create = new JsonObject
-        {
-            ["AttachStdout"] = true,
-            ["AttachStderr"] = true,
-            ["Tty"] = false,
-            ["Cmd"] = new JsonArray(cmd.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
-        };
-        var created = await SendAsync(HttpMethod.Post, $"containers/{Escape(id)}/exec", create, cancellationToken);
-        if (created.Kind != DockerResultKind.Ok)
-        {
-            return DockerResult<ExecResult>.Failure(created.Kind, created.Message);
-        }
-        if (TryReadMessage(created.Body, "Id") is not { Length: > 0 } execId)
-        {
-            return DockerResult<ExecResult>.Failure(DockerResultKind.Error, $"the engine's answer to exec create has no Id: {created.Body}");
-        }
-
-        var started = await OpenAsync(HttpMethod.Post, $"exec/{execId}/start", new JsonObject { ["Detach"] = false, ["Tty"] = false }, cancellationToken);
-        if (!started.IsOk)
-        {
-            return DockerResult<ExecResult>.Failure(started.Kind, started.Message ?? started.Kind.ToString());
-        }
-        var output = new MemoryStream();
-        using (var response = started.Value)
-        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            deadline.CancelAfter(timeout);
-            try
-            {
-                await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);
-                await using var wake = deadline.Token.Register(body.Dispose);
-                await foreach (var frame in MultiplexedStreamReader.ReadFramesAsync(body, deadline.Token))
-                {
-                    var room = MaxExecOutputBytes - (int)output.Length;
-                    output.Write(frame.Payload, 0, Math.Min(room, frame.Payload.Length));
-                }
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or IOException or ObjectDisposedException or HttpRequestException)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (deadline.IsCancellationRequested)
-                {
-                    return DockerResult<ExecResult>.Success(new ExecResult(-1, Encoding.UTF8.GetString(output.ToArray()), TimedOut: true));
-                }
-                return DockerResult<ExecResult>.Failure(DockerResultKind.EngineUnavailable, $"exec output was cut off: {exception.Message}");
-            }
-        }
-        return await ExecExitCodeAsync(execId, Encoding.UTF8.GetString(output.ToArray()), cancellationToken);
-    }
-
-    private async Task<DockerResult<ExecResult>> ExecExitCodeAsync(string execId, string output, CancellationToken cancellationToken)
-    {
-        // The output closes as the process ends; the engine records the exit code a moment later.
-        var started = _time.GetTimestamp();
-        while (true)
-        {
-            var answer = await SendAsync(HttpMethod.Get, $"exec/{execId}/json", null, cancellationToken);
-            if (answer.Kind != DockerResultKind.Ok)
-            {
-                return DockerResult<ExecResult>.Failure(answer.Kind, answer.Message);
-            }
-            if (ReadExitCode(answer.Body) is { } exitCode)
-            {
-                return DockerResult<ExecResult>.Success(new ExecResult(exitCode, output, TimedOut: false));
-            }
-            if (_time.GetElapsedTime(started) > ExitCodeWait)
-            {
-                return DockerResult<ExecResult>.Failure(DockerResultKind.Error, $"exec {execId} ended its output but reports no exit code");
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken);
-        }
-    }
-
-    private static readonly TimeSpan ExitCodeWait = TimeSpan.FromSeconds(5);
-
-    /// <summary>The exit code of a finished exec from <c>GET /exec/{id}/json</c>; null while it runs or when unreadable.</summary>
-    private static int? ReadExitCode(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            var running = root.TryGetProperty("Running", out var r) && r.ValueKind == JsonValueKind.True;
-            return !running && root.TryGetProperty("ExitCode", out var code) && code.TryGetInt32(out var value) ? value : null;
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
-        {
-            return null;
-        }
     }
 
     private static async IAsyncEnumerable<LogLine> ReadLogLinesAsync(

@@ -80,4 +80,13 @@ public interface IDockerClient
     /// <summary>Runs a command in a running container and waits up to <paramref name="timeout"/> for it (exec probes).</summary>
     Task<DockerResult<ExecResult>> ExecAsync(
         string id, IReadOnlyList<string> cmd, TimeSpan timeout, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts a command in a running container with its streams kept open (<c>kubectl exec</c>); the caller disposes the connection.</summary>
+    Task<DockerResult<ExecConnection>> OpenExecAsync(string id, IReadOnlyList<string> cmd, bool stdin, bool tty, CancellationToken cancellationToken = default);
+
+    /// <summary>Tells an exec's TTY its new size.</summary>
+    Task<DockerResult> ResizeExecAsync(string execId, int width, int height, CancellationToken cancellationToken = default);
+
+    /// <summary>The exit code of an exec whose output has ended.</summary>
+    Task<DockerResult<int>> ExecExitCodeAsync(string execId, CancellationToken cancellationToken = default);
 }

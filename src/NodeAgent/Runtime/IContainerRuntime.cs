@@ -64,6 +64,9 @@ public interface IContainerRuntime
     /// <summary>Runs a command in a running container (exec probes).</summary>
     Task<RuntimeResult<ExecOutcome>> ExecAsync(string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken);
 
+    /// <summary>Starts a command in a running container with its streams kept open (<c>kubectl exec</c>).</summary>
+    Task<RuntimeResult<IExecStream>> OpenExecAsync(string containerId, IReadOnlyList<string> command, bool stdin, bool tty, CancellationToken cancellationToken);
+
     /// <summary>A container's log lines, as the pod log endpoint asks for them.</summary>
     Task<RuntimeResult<IAsyncEnumerable<string>>> LogsAsync(string containerId, ContainerLogQuery query, CancellationToken cancellationToken);
 

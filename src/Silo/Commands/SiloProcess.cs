@@ -117,6 +117,7 @@ internal static class SiloProcess
         builder.Services.AddPrometheusMetrics();
         builder.Services.AddDashboard();
         var app = builder.Build();
+        app.UseWebSockets();
         app.MapHealthEndpoints();
         app.MapPrometheusMetrics();
         app.MapDashboard();

@@ -69,6 +69,7 @@ internal sealed class GatewayTestServer : IAsyncDisposable
         builder.Services.AddKubernetesApi(new GatewayOptions { DataDirectory = Path.Combine(directory.Path, "pki"), Port = 0, TokenFilePath = tokenFilePath });
         builder.Services.AddPrometheusMetrics();
         var app = builder.Build();
+        app.UseWebSockets();
         app.MapPrometheusMetrics();
         app.MapKubernetesApi();
         await app.StartAsync();

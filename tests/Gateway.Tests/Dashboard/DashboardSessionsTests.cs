@@ -1,5 +1,6 @@
 using Actors.Gateway.Dashboard;
 using Actors.Gateway.Security;
+using Actors.TestSupport;
 
 namespace Actors.Gateway.Tests.Dashboard;
 

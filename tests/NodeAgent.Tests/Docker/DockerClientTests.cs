@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text;
 using Actors.NodeAgent.Docker;
 using Actors.NodeAgent.Services;
 using Actors.TestSupport;
@@ -320,6 +321,56 @@ public sealed class DockerClientTests : IAsyncLifetime
         Assert.Contains("to-out", failed.Value.Output);
         Assert.Contains("to-err", failed.Value.Output);
         Assert.True(slow is { IsOk: true, Value.TimedOut: true }, slow.ToString());
+    }
+
+    [Fact]
+    public async Task An_open_exec_carries_stdin_in_and_stdout_and_stderr_out_apart_then_its_exit_code()
+    {
+        var id = await _containers.RunAsync("exec-open", ["sleep", "3600"]);
+
+        var opened = await Client.OpenExecAsync(id, ["sh", "-c", "read line; echo \"out:$line\"; echo err >&2; exit 4"], stdin: true, tty: false, Token);
+        Assert.True(opened.IsOk, opened.ToString());
+        await using var exec = opened.Value;
+        await exec.WriteInputAsync("hello\n"u8.ToArray(), Token);
+        exec.CloseInput();
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        await foreach (var frame in exec.ReadOutputAsync(Token))
+        {
+            (frame.Stream == LogStream.Stderr ? stderr : stdout).Append(Encoding.UTF8.GetString(frame.Payload));
+        }
+        var exitCode = await Client.ExecExitCodeAsync(exec.ExecId, Token);
+
+        Assert.Equal("out:hello\n", stdout.ToString());
+        Assert.Equal("err\n", stderr.ToString());
+        Assert.True(exitCode is { IsOk: true, Value: 4 }, exitCode.ToString());
+    }
+
+    [Fact]
+    public async Task An_open_exec_with_a_tty_echoes_raw_output_and_takes_a_resize()
+    {
+        var id = await _containers.RunAsync("exec-tty", ["sleep", "3600"]);
+
+        var opened = await Client.OpenExecAsync(id, ["sh", "-c", "sleep 0.3; stty size"], stdin: true, tty: true, Token);
+        Assert.True(opened.IsOk, opened.ToString());
+        await using var exec = opened.Value;
+        var resized = await Client.ResizeExecAsync(exec.ExecId, 91, 17, Token);
+        var output = new StringBuilder();
+        await foreach (var frame in exec.ReadOutputAsync(Token))
+        {
+            output.Append(Encoding.UTF8.GetString(frame.Payload));
+        }
+
+        Assert.True(resized.IsOk, resized.ToString());
+        Assert.Contains("17 91", output.ToString());
+    }
+
+    [Fact]
+    public async Task An_exec_in_a_missing_container_is_not_found()
+    {
+        var opened = await Client.OpenExecAsync(_containers.Name("never-made"), ["true"], stdin: false, tty: false, Token);
+
+        Assert.Equal(DockerResultKind.NotFound, opened.Kind);
     }
 
     [Fact]

@@ -197,10 +197,51 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
         Assert.Equal(["color=blue password=s3cret pod=configured tier=back", "mode=fast", "s3cret", "scratch"], lines);
     }
 
+    private const string Box = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: box}
+        spec:
+          terminationGracePeriodSeconds: 1
+          containers: [{name: main, image: actors/busybox:1, command: ["sleep", "3600"]}]
+        """;
+
+    /// <summary>
+    /// kubectl exec (WebSocket v5.channel.k8s.io) and the Python client's (v4): stdout and stderr apart, stdin to the
+    /// end, the exit code, and refusals a user can fix answered before the upgrade, as Statuses kubectl prints.
+    /// </summary>
+    [Fact]
+    public async Task Exec_RunsCommandsInAPodsContainer_ForKubectlAndThePythonClient()
+    {
+        Assert.SkipUnless(File.Exists(Kubectl.Newest), $"{Kubectl.Newest} is not installed");
+        Assert.SkipUnless(PythonScript.ClientInstalled, "python3-kubernetes is not installed: run deploy/install-packages.sh");
+        Assert.Contains("pod/box created", await _node.Kubectl.RunAsync("apply", "-f", await _node.WriteFileAsync("box.yaml", Box)));
+        await _node.Kubectl.RunAsync("wait", "--for=condition=Ready", "pod/box", "--timeout=60s");
+
+        var failing = await _node.Kubectl.TryRunAsync("exec", "box", "--", "sh", "-c", "echo out; echo err >&2; exit 3");
+        Assert.Equal((3, "out\n"), (failing.ExitCode, failing.StandardOutput));
+        Assert.StartsWith("err\n", failing.StandardError);
+        Assert.Contains("command terminated with exit code 3", failing.StandardError);
+        var echoed = await _node.Kubectl.TryRunWithInputAsync("hello\nworld\n", "exec", "-i", "box", "--", "cat");
+        Assert.Equal((0, "hello\nworld\n"), (echoed.ExitCode, echoed.StandardOutput));
+        Assert.Equal("box\n", await _node.Kubectl.RunAsync("exec", "box", "--", "hostname"));
+        var wrongContainer = await _node.Kubectl.TryRunAsync("exec", "box", "-c", "nope", "--", "true");
+        Assert.Equal(1, wrongContainer.ExitCode);
+        Assert.Contains("container nope is not valid for pod box", wrongContainer.StandardError);
+        var missingPod = await _node.Kubectl.TryRunAsync("exec", "nobox", "--", "true");
+        Assert.Contains("pods \"nobox\" not found", missingPod.StandardError);
+
+        var facts = await PythonScript.RunAsync("exec_workflow.py", _node.KubeconfigPath, "default", "box");
+        Assert.Equal("'py-out\\npy-err\\n'", facts["output"]);
+        Assert.Equal("'got:py-stdin\\n'", facts["stdin"]);
+        Assert.Equal("0", facts["stdin exit"]);
+        Assert.Equal("4", facts["exit"]);
+    }
+
+    /// <summary>Runs a command in the probed pod's container with kubectl exec; it must succeed.</summary>
     private async Task ExecAsync(params string[] command)
     {
-        var app = (await _node.ContainersAsync()).Single(c => c.State == "running" && c.Labels?.GetValueOrDefault("io.kubernetes.container.name") == "web");
-        var result = await _node.Docker.ExecAsync(app.Id, command, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        Assert.True(result.IsOk && result.Value!.ExitCode == 0, result.ToString());
+        var (exitCode, _, stderr) = await _node.Kubectl.TryRunAsync(["exec", "probed", "--", .. command]);
+        Assert.True(exitCode == 0, $"kubectl exec probed -- {string.Join(' ', command)} exited {exitCode}: {stderr}");
     }
 }

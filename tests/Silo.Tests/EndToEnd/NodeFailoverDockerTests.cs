@@ -53,6 +53,10 @@ public sealed class NodeFailoverDockerTests : IAsyncLifetime
             return pods.Count(p => Phase(p) == "Running") == 4 && pods.Any(p => NodeOf(p) == _nodeA) && pods.Any(p => NodeOf(p) == _nodeB);
         }, TimeSpan.FromSeconds(60), cluster.Describe);
         Assert.NotEmpty(await NodePodContainersAsync(_nodeA));
+        // kubectl exec crosses processes: the API on the control-plane silo, the session in the worker's agent.
+        var onB = (string)(await PodsAsync(store)).First(p => NodeOf(p) == _nodeB)["metadata"]!["name"]!;
+        var kubectl = new Kubectl(Kubectl.Newest, Path.Combine(cluster.Silos[0].DataDirectory, "kubeconfig"));
+        Assert.Equal(onB + "\n", await kubectl.RunWithInputAsync("x", "exec", "-i", onB, "--", "sh", "-c", "cat >/dev/null; hostname"));
 
         agentA.Kill();
         await Eventually.WaitAsync($"{_nodeA} Unknown", async () => await ReadyAsync(store, _nodeA) == "Unknown", TimeSpan.FromSeconds(30), cluster.Describe);

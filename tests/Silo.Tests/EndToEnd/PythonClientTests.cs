@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Actors.TestSupport;
 
 namespace Actors.Silo.Tests.EndToEnd;
@@ -10,17 +9,13 @@ namespace Actors.Silo.Tests.EndToEnd;
 [Trait("Category", "E2E")]
 public sealed class PythonClientTests
 {
-    private const string Python = "/usr/bin/python3";
-
-    private static readonly string Script = Path.Combine(AppContext.BaseDirectory, "EndToEnd", "python", "client_workflow.py");
-
     [Fact]
     public async Task PythonClient_CreatesListsWatchesPatchesAndDeletesADeployment()
     {
-        Assert.SkipUnless(File.Exists("/usr/lib/python3/dist-packages/kubernetes/__init__.py"), "python3-kubernetes is not installed: run deploy/install-packages.sh");
+        Assert.SkipUnless(PythonScript.ClientInstalled, "python3-kubernetes is not installed: run deploy/install-packages.sh");
         await using var cluster = await HollowCluster.StartAsync();
 
-        var facts = await RunScriptAsync(cluster.KubeconfigPath, "default", "py");
+        var facts = await PythonScript.RunAsync("client_workflow.py", cluster.KubeconfigPath, "default", "py");
 
         Assert.Equal("True", facts["verify_ssl"]);
         Assert.StartsWith("py replicas=2 uid=", facts["created"]);
@@ -34,25 +29,5 @@ public sealed class PythonClientTests
         Assert.Equal("0", facts["pods after delete"]);
         var pods = await cluster.KubectlFor(Kubectl.Newest).RunAsync("get", "pods,rs,deployments", "-o", "name");
         Assert.Equal("", pods.Trim());
-    }
-
-    private static async Task<Dictionary<string, string>> RunScriptAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(cancel.Token);
-        var output = await stdout;
-        Assert.True(process.ExitCode == 0, $"client_workflow.py exited {process.ExitCode}:\n{output}\n{await stderr}");
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split(": ", 2))
-            .ToDictionary(parts => parts[0], parts => parts[1]);
     }
 }

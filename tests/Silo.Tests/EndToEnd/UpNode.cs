@@ -39,12 +39,14 @@ internal sealed class UpNode : IAsyncDisposable
     private UpNode(string namePrefix)
     {
         Name = namePrefix + Guid.NewGuid().ToString("N")[..8];
-        Kubectl = new Kubectl(Kubectl.Newest, Path.Combine(_directory.Path, "kubeconfig"));
+        Kubectl = new Kubectl(Kubectl.Newest, KubeconfigPath);
     }
 
     public string Name { get; }
 
     public Kubectl Kubectl { get; }
+
+    public string KubeconfigPath => Path.Combine(_directory.Path, "kubeconfig");
 
     public DockerClient Docker { get; } = new();
 

@@ -105,6 +105,19 @@ public sealed partial class DockerContainerRuntime
             : RuntimeFailures.Failed<ExecOutcome>(exec.Kind, exec.Message, RuntimeFailure.EngineError);
     }
 
+    public async Task<RuntimeResult<IExecStream>> OpenExecAsync(string containerId, IReadOnlyList<string> command, bool stdin, bool tty, CancellationToken cancellationToken)
+    {
+        var owned = await InspectOwnedAsync(containerId, cancellationToken);
+        if (!owned.IsOk)
+        {
+            return RuntimeFailures.Failed<IExecStream>(owned.Kind, owned.Message, RuntimeFailure.EngineError);
+        }
+        var opened = await _docker.OpenExecAsync(containerId, command, stdin, tty, cancellationToken);
+        return opened.IsOk
+            ? RuntimeResult<IExecStream>.Success(new DockerExecStream(_docker, opened.Value!))
+            : RuntimeFailures.Failed<IExecStream>(opened.Kind, opened.Message, RuntimeFailure.EngineError);
+    }
+
     /// <summary>The lines are read as they are enumerated; enumerate them to the end or cancel to close the engine stream.</summary>
     public async Task<RuntimeResult<IAsyncEnumerable<string>>> LogsAsync(string containerId, ContainerLogQuery query, CancellationToken cancellationToken)
     {

@@ -84,4 +84,13 @@ internal sealed class ScriptedEventsClient(params ScriptedEventsClient.Answer[] 
 
     public Task<DockerResult<ExecResult>> ExecAsync(string id, IReadOnlyList<string> cmd, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
+
+    public Task<DockerResult<ExecConnection>> OpenExecAsync(string id, IReadOnlyList<string> cmd, bool stdin, bool tty, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<DockerResult> ResizeExecAsync(string execId, int width, int height, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<DockerResult<int>> ExecExitCodeAsync(string execId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
 }

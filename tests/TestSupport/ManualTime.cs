@@ -1,7 +1,7 @@
-namespace Actors.Gateway.Tests.Dashboard;
+namespace Actors.TestSupport;
 
 /// <summary>A clock that moves only when told.</summary>
-internal sealed class ManualTime(DateTimeOffset start) : TimeProvider
+public sealed class ManualTime(DateTimeOffset start) : TimeProvider
 {
     public DateTimeOffset Now { get; private set; } = start;
 

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Actors.Gateway.Errors;
+using Actors.Grains.Abstractions.Objects;
+using Actors.Grains.Abstractions.Store;
+
+namespace Actors.Gateway.Api;
+
+/// <summary>The node agent that runs a pod, for the endpoints that reach into its containers (log, exec).</summary>
+internal static class PodAgents
+{
+    /// <param name="unscheduled">The refusal when the pod has no node yet, worded for the endpoint.</param>
+    public static async Task<(INodeAgentGrain Agent, string Node, JsonObject Pod)> ForPodAsync(IGrainFactory grains, IObjectStore store, string ns, string name, string unscheduled, CancellationToken cancellationToken)
+    {
+        var pod = await store.GetAsync("Pod", ns, name, cancellationToken)
+            ?? throw new KubeStatusException(KubeStatus.NotFound(new GroupResource("", "pods"), name));
+        if ((string?)pod["spec"]?["nodeName"] is not { } nodeName)
+        {
+            throw new KubeStatusException(KubeStatus.BadRequest(unscheduled));
+        }
+        var node = await store.GetAsync("Node", "", nodeName, cancellationToken);
+        var labels = (node?["metadata"]?["labels"] as JsonObject)?.ToDictionary(p => p.Key, p => (string?)p.Value ?? "");
+        return (NodeAgents.For(grains, nodeName, NodeAgents.IsHollow(labels)), nodeName, pod);
+    }
+
+    /// <summary>A call to the pod's agent; an agent that does not answer is the server's trouble, a 503.</summary>
+    public static async Task<T> CallAsync<T>(string node, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or KubeStatusException))
+        {
+            throw new KubeStatusException(KubeStatus.ServiceUnavailable($"the agent of node {node} is not reachable: {exception.Message}"));
+        }
+    }
+}
