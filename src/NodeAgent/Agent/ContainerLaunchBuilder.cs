@@ -6,7 +6,8 @@ namespace Actors.NodeAgent.Agent;
 
 /// <summary>
 /// Turns a spec container into what the runtime starts: environment (literal, ConfigMap / Secret keys, the
-/// pod's own fields, envFrom), volume mounts as host paths, limits. A reference that cannot be resolved is a
+/// pod's own fields, envFrom), <c>$(VAR)</c> references in env values, command and args, volume mounts as host
+/// paths, limits. A reference that cannot be resolved is a
 /// CreateContainerConfigError message, as the kubelet reports it, instead of a half-configured container.
 /// </summary>
 public static class ContainerLaunchBuilder
@@ -26,6 +27,11 @@ public static class ContainerLaunchBuilder
             }
             env.AddRange(values.Select(p => KeyValuePair.Create((source.Prefix ?? "") + p.Key, p.Value)));
         }
+        var defined = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in env)
+        {
+            defined[name] = value;
+        }
         foreach (var variable in container.Env ?? [])
         {
             var (value, error) = Resolve(pod, variable, podIP, hostIP, environment);
@@ -35,7 +41,10 @@ public static class ContainerLaunchBuilder
             }
             if (value is not null)
             {
+                // A literal value may refer to the variables defined before it; values from references are taken as they are.
+                value = variable.ValueFrom is null ? VariableExpansion.Expand(value, defined) : value;
                 env.Add(KeyValuePair.Create(variable.Name ?? "", value));
+                defined[variable.Name ?? ""] = value;
             }
         }
         var mounts = new List<HostMount>();
@@ -63,8 +72,8 @@ public static class ContainerLaunchBuilder
         return (new ContainerLaunch(
             container.Name ?? "",
             container.Image ?? "",
-            container.Command,
-            container.Args,
+            container.Command?.Select(c => VariableExpansion.Expand(c, defined)).ToList(),
+            container.Args?.Select(a => VariableExpansion.Expand(a, defined)).ToList(),
             container.WorkingDir,
             env,
             mounts,

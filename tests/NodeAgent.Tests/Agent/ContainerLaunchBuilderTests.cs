@@ -104,6 +104,27 @@ public sealed class ContainerLaunchBuilderTests
             launch!.Env);
     }
 
+    [Fact]
+    public void Build_expands_references_in_literal_env_values_to_earlier_variables_and_in_command_and_args_to_all()
+    {
+        var container = WithEnv(
+            new EnvVar { Name = "URL", Value = "$(CFG_mode)://$(HOST)" },
+            new EnvVar { Name = "HOST", Value = "db" },
+            new EnvVar { Name = "FROM_FIELD", ValueFrom = new EnvVarSource { FieldRef = new ObjectFieldSelector { FieldPath = "metadata.name" } } },
+            new EnvVar { Name = "AGAIN", Value = "$(HOST)/$(FROM_FIELD)/$$(HOST)" });
+        container.EnvFrom = [new EnvFromSource { Prefix = "CFG_", ConfigMapRef = new ConfigMapEnvSource { Name = "settings" } }];
+        container.Command = ["sh", "-c", "echo $(URL) $(UNDEFINED)"];
+        container.Args = ["$(AGAIN)", "$$(HOST)"];
+
+        var (launch, error) = Build(container);
+
+        Assert.Null(error);
+        Assert.Equal("fast://$(HOST)", launch!.Env.Single(e => e.Key == "URL").Value);
+        Assert.Equal("db/web/$(HOST)", launch.Env.Single(e => e.Key == "AGAIN").Value);
+        Assert.Equal(["sh", "-c", "echo fast://$(HOST) $(UNDEFINED)"], launch.Command);
+        Assert.Equal(["db/web/$(HOST)", "$(HOST)"], launch.Args);
+    }
+
     [Theory]
     [InlineData(false, "configmap \"absent\" not found")]
     [InlineData(true, "secret \"absent\" not found")]

@@ -168,12 +168,13 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
           containers:
           - name: main
             image: actors/busybox:1
-            command: ["sh", "-c", "echo color=$COLOR password=$PASSWORD pod=$POD tier=$TIER; cat /etc/app/app.conf; echo; cat /etc/creds/password; echo; echo scratch > /scratch/f && cat /scratch/f"]
+            command: ["sh", "-c", "echo color=$COLOR password=$PASSWORD pod=$POD tier=$TIER; cat /etc/app/app.conf; echo; cat /etc/creds/password; echo; echo scratch > /scratch/f && cat /scratch/f; echo who=$WHO k8s=$(COLOR)"]
             env:
             - {name: COLOR, valueFrom: {configMapKeyRef: {name: settings, key: color}}}
             - {name: PASSWORD, valueFrom: {secretKeyRef: {name: creds, key: password}}}
             - {name: POD, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
             - {name: TIER, valueFrom: {fieldRef: {fieldPath: "metadata.labels['tier']"}}}
+            - {name: WHO, value: "$(POD)@$(TIER)"}
             volumeMounts:
             - {name: config, mountPath: /etc/app}
             - {name: secret, mountPath: /etc/creds}
@@ -184,7 +185,7 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
           - {name: scratch, emptyDir: {}}
         """;
 
-    /// <summary>Environment from a ConfigMap, a Secret and the pod's own fields, and ConfigMap, Secret and emptyDir volumes, in a real container.</summary>
+    /// <summary>Environment from a ConfigMap, a Secret and the pod's own fields with $(VAR) references, and ConfigMap, Secret and emptyDir volumes, in a real container.</summary>
     [Fact]
     public async Task ConfigMapsSecretsAndFields_ReachTheContainer_AsEnvironmentAndFiles()
     {
@@ -194,7 +195,8 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
         await Eventually.WaitAsync("configured Succeeded", async () =>
             await _node.Kubectl.RunAsync("get", "pod", "configured", "-o", "jsonpath={.status.phase}") == "Succeeded", TimeSpan.FromSeconds(30));
         var lines = (await _node.Kubectl.RunAsync("logs", "configured")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["color=blue password=s3cret pod=configured tier=back", "mode=fast", "s3cret", "scratch"], lines);
+        // $(VAR) is the kubelet's expansion, done before the shell sees the command.
+        Assert.Equal(["color=blue password=s3cret pod=configured tier=back", "mode=fast", "s3cret", "scratch", "who=configured@back k8s=blue"], lines);
     }
 
     private const string Box = """
