@@ -6,6 +6,8 @@ set -euo pipefail
 
 docker_cli=/usr/bin/docker
 image="actors/busybox:1"
+# Bumped when the image's content changes, so an engine holding an older build gets the new one.
+image_revision=2
 log=/var/log/actors-dockerd.log
 deadline_seconds="${ACTORS_DOCKERD_TIMEOUT:-60}"
 
@@ -47,7 +49,8 @@ else
   say "engine answers"
 fi
 
-if "$docker_cli" image inspect "$image" >/dev/null 2>&1; then
+present_revision="$("$docker_cli" image inspect -f '{{index .Config.Labels "io.actors.image.revision"}}' "$image" 2>/dev/null || true)"
+if [[ "$present_revision" == "$image_revision" ]]; then
   say "image $image already present"
   exit 0
 fi
@@ -59,10 +62,9 @@ root="$work/rootfs"
 mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/var/www" "$root/root"
 chmod 1777 "$root/tmp"
 cp /bin/busybox "$root/bin/busybox"
-applets=(sh sleep httpd wget nc cat echo ls env hostname nslookup true false kill ps mkdir printf date
-  grep head tail sed seq ip ifconfig ping)
-for applet in "${applets[@]}"; do
-  ln -s busybox "$root/bin/$applet"
+# Every applet, as busybox's own images have them: tar for `kubectl cp`, stty for terminals, and so on.
+for applet in $("$root/bin/busybox" --list); do
+  [[ "$applet" == busybox ]] || ln -s busybox "$root/bin/$applet"
 done
 cat >"$root/etc/passwd" <<'EOF'
 root:x:0:0:root:/root:/bin/sh
@@ -74,5 +76,5 @@ nogroup:x:65534:
 EOF
 echo '<html><body>actors busybox</body></html>' >"$root/var/www/index.html"
 tar -C "$root" -cf "$work/img.tar" .
-"$docker_cli" import --change 'CMD ["sh"]' "$work/img.tar" "$image" >/dev/null
+"$docker_cli" import --change 'CMD ["sh"]' --change "LABEL io.actors.image.revision=$image_revision" "$work/img.tar" "$image" >/dev/null
 say "image $image built"

@@ -8,17 +8,19 @@ using Microsoft.AspNetCore.Http;
 namespace Actors.Gateway.Api;
 
 /// <summary>
-/// <c>GET …/pods/{name}/exec</c> over WebSocket (kubectl 1.30+, the Python client): the command runs in the pod's
-/// container through its node agent; output is read from the agent and sent as it comes, client input passed on.
+/// <c>GET …/pods/{name}/exec</c> and <c>…/attach</c> over WebSocket (kubectl 1.30+, the Python client): the command
+/// runs in (or attach joins the process of) the pod's container through its node agent; output is read from the
+/// agent and sent as it comes, client input passed on.
 /// Everything that can be refused (no such pod, container, command) is refused before the upgrade, as a Status.
 /// </summary>
 internal static class PodExec
 {
     private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(5);
 
-    public static async Task ServeAsync(HttpContext context, IGrainFactory grains, IObjectStore store, string ns, string name)
+    /// <param name="attach">Join the container's own process (<c>kubectl attach</c>, <c>kubectl run -i</c>) instead of running a command.</param>
+    public static async Task ServeAsync(HttpContext context, IGrainFactory grains, IObjectStore store, string ns, string name, bool attach)
     {
-        var request = RequestOf(context.Request, ns, name);
+        var request = RequestOf(context.Request, ns, name, attach);
         var (agent, node, pod) = await PodAgents.ForPodAsync(grains, store, ns, name, $"pod {name} does not have a host assigned", context.RequestAborted);
         var containers = (pod["spec"]?["containers"] as JsonArray)?.Select(c => (string?)c?["name"] ?? "").ToList() ?? [];
         var (container, error) = ContainerChoice.Choose(containers, request.Container, name);
@@ -30,7 +32,7 @@ internal static class PodExec
         // kubectl 1.30+ retries a refused WebSocket with SPDY: a request it can fix gets the same answer on both.
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            throw new KubeStatusException(KubeStatus.BadRequest("Upgrade request required: this server serves exec over WebSocket (v5.channel.k8s.io, v4.channel.k8s.io) only; use kubectl 1.30 or newer"));
+            throw new KubeStatusException(KubeStatus.BadRequest("Upgrade request required: this server serves exec and attach over WebSocket (v5.channel.k8s.io, v4.channel.k8s.io) only; use kubectl 1.30 or newer"));
         }
         var protocol = ExecProtocol.Choose(context.WebSockets.WebSocketRequestedProtocols)
             ?? throw new KubeStatusException(KubeStatus.BadRequest($"exec needs the WebSocket subprotocol {ExecProtocol.V5} or {ExecProtocol.V4}"));
@@ -58,10 +60,10 @@ internal static class PodExec
         }
     }
 
-    private static PodExecRequest RequestOf(HttpRequest request, string ns, string name)
+    private static PodExecRequest RequestOf(HttpRequest request, string ns, string name, bool attach)
     {
-        var command = request.Query["command"].Where(c => c is not null).Select(c => c!).ToArray();
-        if (command.Length == 0)
+        var command = attach ? [] : request.Query["command"].Where(c => c is not null).Select(c => c!).ToArray();
+        if (command.Length == 0 && !attach)
         {
             throw new KubeStatusException(KubeStatus.BadRequest("you must specify at least 1 command"));
         }

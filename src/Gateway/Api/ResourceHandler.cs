@@ -20,15 +20,15 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
     public async Task HandleAsync(HttpContext context, ResourceTarget target)
     {
         var request = context.Request;
-        if (target is { Subresource: "exec", Name: { } pod } && target.Kind.Kind == "Pod" && request.Method is "GET" or "POST")
+        if (target is { Subresource: "exec" or "attach", Name: { } pod } && target.Kind.Kind == "Pod" && request.Method is "GET" or "POST")
         {
-            await PodExec.ServeAsync(context, grains, store, target.Namespace ?? "default", pod);
+            await PodExec.ServeAsync(context, grains, store, target.Namespace ?? "default", pod, attach: target.Subresource == "attach");
             return;
         }
-        if (target.Subresource is "attach" or "portforward")
+        if (target.Subresource is "portforward")
         {
             throw new KubeStatusException(KubeStatus.BadRequest(
-                $"pods/{target.Subresource} is not supported by this server yet; the containers of pod \"{target.Name}\" run on its node's Docker engine, where `docker` reaches them"));
+                $"pods/portforward is not supported by this server yet; the containers of pod \"{target.Name}\" run on its node's Docker engine, where `docker` reaches them"));
         }
         switch (request.Method.ToUpperInvariant(), target.Name, target.Subresource)
         {

@@ -35,7 +35,7 @@ public interface INodeAgentGrain : IGrainWithStringKey
     /// <summary>A container's log as text lines, as the pod log endpoint asks (previous: the attempt before the current one).</summary>
     Task<PodLogResult> GetLogsAsync(PodLogRequest request);
 
-    /// <summary>Starts a command in one of the node's pods with its streams kept open (<c>kubectl exec</c>).</summary>
+    /// <summary>Starts a command in one of the node's pods with its streams kept open (<c>kubectl exec</c>), or joins a container's own process (<c>kubectl attach</c>).</summary>
     Task<ExecOpenResult> OpenExecAsync(PodExecRequest request);
 
     /// <summary>

@@ -81,7 +81,8 @@ public static class ContainerLaunchBuilder
             limits is not null && limits.TryGetValue("cpu", out var cpu) ? cpu.MilliValue : null,
             limits is not null && limits.TryGetValue("memory", out var memory) ? memory.IntegerValue : null,
             PullPolicyOf(container),
-            attempt), null);
+            attempt,
+            new ContainerStdio(container.Stdin == true, container.StdinOnce == true, container.Tty == true)), null);
     }
 
     /// <summary>Kubernetes' default: Always for <c>:latest</c> or no tag, IfNotPresent otherwise.</summary>

@@ -43,7 +43,7 @@ internal static class ContainerCreateBody
 
     public static JsonObject Build(ContainerCreateRequest request)
     {
-        var body = new JsonObject { ["Image"] = request.Image, ["Tty"] = request.Tty };
+        var body = new JsonObject { ["Image"] = request.Image, ["Tty"] = request.Tty, ["OpenStdin"] = request.OpenStdin, ["StdinOnce"] = request.StdinOnce };
         AddList(body, "Cmd", request.Cmd);
         AddList(body, "Entrypoint", request.Entrypoint);
         AddList(body, "Env", request.Env);

@@ -27,5 +27,11 @@ public sealed record ContainerCreateRequest
 
     public bool Tty { get; init; }
 
+    /// <summary>Keeps the process's stdin open for a later attach (a pod's <c>stdin: true</c>).</summary>
+    public bool OpenStdin { get; init; }
+
+    /// <summary>Closes that stdin when the first attached client leaves (a pod's <c>stdinOnce: true</c>).</summary>
+    public bool StdinOnce { get; init; }
+
     public ContainerHostConfig HostConfig { get; init; } = new();
 }

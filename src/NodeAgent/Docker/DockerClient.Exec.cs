@@ -8,7 +8,7 @@ namespace Actors.NodeAgent.Docker;
 
 /// <summary>
 /// Exec: run to completion with the output collected (probes), or opened as a live connection carrying stdin one
-/// way and the output the other (<c>kubectl exec</c>).
+/// way and the output the other (<c>kubectl exec</c>); attach joins a container's own process the same way.
 /// </summary>
 public sealed partial class DockerClient
 {
@@ -61,46 +61,64 @@ public sealed partial class DockerClient
             : DockerResult<ExecResult>.Failure(exitCode.Kind, exitCode.Message ?? exitCode.Kind.ToString());
     }
 
-    /// <summary>
-    /// Starts a command in a running container with the connection kept open, as <c>docker exec -i</c> does: the
-    /// engine answers the start by handing the HTTP connection over to the process's streams.
-    /// </summary>
-    public async Task<DockerResult<ExecConnection>> OpenExecAsync(
+    /// <summary>Starts a command in a running container with its streams kept open, as <c>docker exec -i</c> does.</summary>
+    public async Task<DockerResult<OpenedExec>> OpenExecAsync(
         string id, IReadOnlyList<string> cmd, bool stdin, bool tty, CancellationToken cancellationToken = default)
     {
         var execId = await CreateExecAsync(id, cmd, stdin, tty, cancellationToken);
         if (!execId.IsOk)
         {
-            return DockerResult<ExecConnection>.Failure(execId.Kind, execId.Message ?? execId.Kind.ToString());
+            return DockerResult<OpenedExec>.Failure(execId.Kind, execId.Message ?? execId.Kind.ToString());
         }
+        var body = new JsonObject { ["Detach"] = false, ["Tty"] = tty }.ToJsonString();
+        var connection = await HijackAsync($"exec/{execId.Value}/start", body, tty, cancellationToken);
+        return connection.IsOk
+            ? DockerResult<OpenedExec>.Success(new OpenedExec(execId.Value!, connection.Value!))
+            : DockerResult<OpenedExec>.Failure(connection.Kind, connection.Message ?? connection.Kind.ToString());
+    }
+
+    /// <summary>Joins a running container's own stdio, as <c>docker attach</c> does; <paramref name="tty"/> must be the container's.</summary>
+    public Task<DockerResult<HijackedConnection>> AttachAsync(string id, bool stdin, bool tty, CancellationToken cancellationToken = default) =>
+        HijackAsync($"containers/{Escape(id)}/attach?stream=1&stdout=1&stderr=1&stdin={(stdin ? 1 : 0)}", null, tty, cancellationToken);
+
+    public async Task<DockerResult> ResizeContainerAsync(string id, int width, int height, CancellationToken cancellationToken = default) =>
+        ToResult(await SendAsync(HttpMethod.Post,
+            $"containers/{Escape(id)}/resize?h={height.ToString(CultureInfo.InvariantCulture)}&w={width.ToString(CultureInfo.InvariantCulture)}", null, cancellationToken));
+
+    /// <summary>
+    /// Sends a request the engine answers by handing its connection over to a process's streams. HttpClient cannot
+    /// half-close a connection, which is how stdin's end is told, so this one is written by hand on its own socket.
+    /// </summary>
+    private async Task<DockerResult<HijackedConnection>> HijackAsync(string path, string? body, bool tty, CancellationToken cancellationToken)
+    {
         var prefix = await ApiPrefixAsync(cancellationToken);
         if (!prefix.IsOk)
         {
-            return DockerResult<ExecConnection>.Failure(prefix.Kind, prefix.Message ?? prefix.Kind.ToString());
+            return DockerResult<HijackedConnection>.Failure(prefix.Kind, prefix.Message ?? prefix.Kind.ToString());
         }
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(_socketPath), cancellationToken);
             var stream = new NetworkStream(socket, ownsSocket: false);
-            var body = new JsonObject { ["Detach"] = false, ["Tty"] = tty }.ToJsonString();
-            var head = $"POST /{prefix.Value}exec/{execId.Value}/start HTTP/1.1\r\nHost: docker\r\nContent-Type: application/json\r\n"
+            body ??= "";
+            var head = $"POST /{prefix.Value}{path} HTTP/1.1\r\nHost: docker\r\nContent-Type: application/json\r\n"
                 + $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n{body}";
             await stream.WriteAsync(Encoding.UTF8.GetBytes(head), cancellationToken);
             var (status, answer) = await ReadUpgradeAnswerAsync(stream, cancellationToken);
             if (status is 101 or 200)
             {
-                return DockerResult<ExecConnection>.Success(new ExecConnection(execId.Value!, tty, socket, stream));
+                return DockerResult<HijackedConnection>.Success(new HijackedConnection(tty, socket, stream));
             }
             await stream.DisposeAsync();
             socket.Dispose();
             var failure = Classify((System.Net.HttpStatusCode)status, answer);
-            return DockerResult<ExecConnection>.Failure(failure.Kind, failure.Message);
+            return DockerResult<HijackedConnection>.Failure(failure.Kind, failure.Message);
         }
         catch (Exception exception) when (exception is IOException or SocketException or FormatException)
         {
             socket.Dispose();
-            return DockerResult<ExecConnection>.Failure(DockerResultKind.EngineUnavailable, Unavailable(exception));
+            return DockerResult<HijackedConnection>.Failure(DockerResultKind.EngineUnavailable, Unavailable(exception));
         }
     }
 

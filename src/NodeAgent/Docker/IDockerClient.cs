@@ -82,7 +82,13 @@ public interface IDockerClient
         string id, IReadOnlyList<string> cmd, TimeSpan timeout, CancellationToken cancellationToken = default);
 
     /// <summary>Starts a command in a running container with its streams kept open (<c>kubectl exec</c>); the caller disposes the connection.</summary>
-    Task<DockerResult<ExecConnection>> OpenExecAsync(string id, IReadOnlyList<string> cmd, bool stdin, bool tty, CancellationToken cancellationToken = default);
+    Task<DockerResult<OpenedExec>> OpenExecAsync(string id, IReadOnlyList<string> cmd, bool stdin, bool tty, CancellationToken cancellationToken = default);
+
+    /// <summary>Joins a running container's own stdio (<c>kubectl attach</c>); <paramref name="tty"/> must be the container's.</summary>
+    Task<DockerResult<HijackedConnection>> AttachAsync(string id, bool stdin, bool tty, CancellationToken cancellationToken = default);
+
+    /// <summary>Tells a container's TTY its new size.</summary>
+    Task<DockerResult> ResizeContainerAsync(string id, int width, int height, CancellationToken cancellationToken = default);
 
     /// <summary>Tells an exec's TTY its new size.</summary>
     Task<DockerResult> ResizeExecAsync(string execId, int width, int height, CancellationToken cancellationToken = default);

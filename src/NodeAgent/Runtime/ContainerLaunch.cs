@@ -16,7 +16,11 @@ public sealed record ContainerLaunch(
     long? CpuLimitMilli,
     long? MemoryLimitBytes,
     PullPolicy PullPolicy,
-    int Attempt);
+    int Attempt,
+    ContainerStdio Stdio = default);
+
+/// <summary>A container's stdin and terminal, for a later attach: the spec's <c>stdin</c>, <c>stdinOnce</c> and <c>tty</c>.</summary>
+public readonly record struct ContainerStdio(bool Stdin, bool StdinOnce, bool Tty);
 
 /// <summary>A host directory or file bound into the container.</summary>
 public sealed record VolumeMount(string HostPath, string ContainerPath, bool ReadOnly);

@@ -64,7 +64,10 @@ public interface IContainerRuntime
     /// <summary>Runs a command in a running container (exec probes).</summary>
     Task<RuntimeResult<ExecOutcome>> ExecAsync(string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken);
 
-    /// <summary>Starts a command in a running container with its streams kept open (<c>kubectl exec</c>).</summary>
+    /// <summary>
+    /// Starts a command in a running container with its streams kept open (<c>kubectl exec</c>); with no command,
+    /// joins the container's own process instead (<c>kubectl attach</c>, with the container's own TTY setting).
+    /// </summary>
     Task<RuntimeResult<IExecStream>> OpenExecAsync(string containerId, IReadOnlyList<string> command, bool stdin, bool tty, CancellationToken cancellationToken);
 
     /// <summary>A container's log lines, as the pod log endpoint asks for them.</summary>

@@ -147,9 +147,9 @@ public sealed class BadInputTests(ViewerGatewayFixture fixture) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("POST", "attach")]
     [InlineData("POST", "portforward")]
-    public async Task Attach_and_port_forward_are_refused_with_a_clear_400(string method, string subresource)
+    [InlineData("GET", "portforward")]
+    public async Task Port_forward_is_refused_with_a_clear_400(string method, string subresource)
     {
         using var client = fixture.Gateway.Client();
         using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/namespaces/default/pods/some-pod/{subresource}?command=sh");
@@ -160,14 +160,16 @@ public sealed class BadInputTests(ViewerGatewayFixture fixture) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("GET", "exec-bound", "", 400, "BadRequest", "you must specify at least 1 command")]
-    [InlineData("GET", "exec-missing", "?command=sh", 404, "NotFound", "pods \"exec-missing\" not found")]
-    [InlineData("GET", "exec-pending", "?command=sh", 400, "BadRequest", "pod exec-pending does not have a host assigned")]
-    [InlineData("GET", "exec-bound", "?command=sh&container=nope", 400, "BadRequest", "container nope is not valid for pod exec-bound")]
-    [InlineData("GET", "exec-two", "?command=sh", 400, "BadRequest", "a container name must be specified for pod exec-two, choose one of: [a b]")]
-    [InlineData("GET", "exec-bound", "?command=sh&stdout=true", 400, "BadRequest", "Upgrade request required")]
-    [InlineData("POST", "exec-bound", "?command=sh&container=main", 400, "BadRequest", "Upgrade request required")]
-    public async Task Exec_refusals_come_before_the_upgrade_as_statuses(string method, string pod, string query, int code, string reason, string message)
+    [InlineData("GET", "exec-bound", "exec", "", 400, "BadRequest", "you must specify at least 1 command")]
+    [InlineData("GET", "exec-missing", "exec", "?command=sh", 404, "NotFound", "pods \"exec-missing\" not found")]
+    [InlineData("GET", "exec-pending", "exec", "?command=sh", 400, "BadRequest", "pod exec-pending does not have a host assigned")]
+    [InlineData("GET", "exec-bound", "exec", "?command=sh&container=nope", 400, "BadRequest", "container nope is not valid for pod exec-bound")]
+    [InlineData("GET", "exec-two", "exec", "?command=sh", 400, "BadRequest", "a container name must be specified for pod exec-two, choose one of: [a b]")]
+    [InlineData("GET", "exec-bound", "exec", "?command=sh&stdout=true", 400, "BadRequest", "Upgrade request required")]
+    [InlineData("POST", "exec-bound", "exec", "?command=sh&container=main", 400, "BadRequest", "Upgrade request required")]
+    [InlineData("POST", "exec-bound", "attach", "?stdin=true&stdout=true", 400, "BadRequest", "Upgrade request required")]
+    [InlineData("GET", "exec-missing", "attach", "?stdout=true", 404, "NotFound", "pods \"exec-missing\" not found")]
+    public async Task Exec_and_attach_refusals_come_before_the_upgrade_as_statuses(string method, string pod, string subresource, string query, int code, string reason, string message)
     {
         using var client = fixture.Gateway.Client();
         foreach (var (name, node, containers) in new[] { ("exec-bound", "node-x", "main"), ("exec-pending", null, "main"), ("exec-two", "node-x", "a b") })
@@ -180,7 +182,7 @@ public sealed class BadInputTests(ViewerGatewayFixture fixture) : IClassFixture<
             using var created = await client.PostAsync("/api/v1/namespaces/default/pods", Json(new JsonObject { ["metadata"] = new JsonObject { ["name"] = name }, ["spec"] = spec }.ToJsonString()), Ct);
             Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{name}: {created.StatusCode}");
         }
-        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/namespaces/default/pods/{pod}/exec{query}");
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/namespaces/default/pods/{pod}/{subresource}{query}");
 
         using var response = await client.SendAsync(request, Ct);
 

@@ -186,12 +186,14 @@ public sealed class ContainerLaunchBuilderTests
     }
 
     [Fact]
-    public void Build_carries_limits_ports_command_and_attempt()
+    public void Build_carries_limits_ports_command_stdio_and_attempt()
     {
         var container = WithEnv();
         container.Command = ["sh", "-c"];
         container.Args = ["sleep 1"];
         container.WorkingDir = "/work";
+        container.Stdin = true;
+        container.Tty = true;
         container.Ports = [new ContainerPort { Port = 8080 }, new ContainerPort()];
         container.Resources = new ResourceRequirements
         {
@@ -207,6 +209,7 @@ public sealed class ContainerLaunchBuilderTests
         Assert.Equal(["sleep 1"], launch.Args!);
         Assert.Equal("/work", launch.WorkingDir);
         Assert.Equal(2, launch.Attempt);
+        Assert.Equal(new ContainerStdio(Stdin: true, StdinOnce: false, Tty: true), launch.Stdio);
         Assert.Equal(("app", "actors/busybox:1"), (launch.Name, launch.Image));
     }
 

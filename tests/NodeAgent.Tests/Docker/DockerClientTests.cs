@@ -330,7 +330,7 @@ public sealed class DockerClientTests : IAsyncLifetime
 
         var opened = await Client.OpenExecAsync(id, ["sh", "-c", "read line; echo \"out:$line\"; echo err >&2; exit 4"], stdin: true, tty: false, Token);
         Assert.True(opened.IsOk, opened.ToString());
-        await using var exec = opened.Value;
+        await using var exec = opened.Value!.Connection;
         await exec.WriteInputAsync("hello\n"u8.ToArray(), Token);
         exec.CloseInput();
         var stdout = new StringBuilder();
@@ -339,7 +339,7 @@ public sealed class DockerClientTests : IAsyncLifetime
         {
             (frame.Stream == LogStream.Stderr ? stderr : stdout).Append(Encoding.UTF8.GetString(frame.Payload));
         }
-        var exitCode = await Client.ExecExitCodeAsync(exec.ExecId, Token);
+        var exitCode = await Client.ExecExitCodeAsync(opened.Value.ExecId, Token);
 
         Assert.Equal("out:hello\n", stdout.ToString());
         Assert.Equal("err\n", stderr.ToString());
@@ -351,10 +351,11 @@ public sealed class DockerClientTests : IAsyncLifetime
     {
         var id = await _containers.RunAsync("exec-tty", ["sleep", "3600"]);
 
-        var opened = await Client.OpenExecAsync(id, ["sh", "-c", "sleep 0.3; stty size"], stdin: true, tty: true, Token);
+        var opened = await Client.OpenExecAsync(id, ["sh", "-c", "read go; stty size"], stdin: true, tty: true, Token);
         Assert.True(opened.IsOk, opened.ToString());
-        await using var exec = opened.Value;
-        var resized = await Client.ResizeExecAsync(exec.ExecId, 91, 17, Token);
+        await using var exec = opened.Value!.Connection;
+        var resized = await Client.ResizeExecAsync(opened.Value.ExecId, 91, 17, Token);
+        await exec.WriteInputAsync("\n"u8.ToArray(), Token);
         var output = new StringBuilder();
         await foreach (var frame in exec.ReadOutputAsync(Token))
         {
@@ -363,6 +364,26 @@ public sealed class DockerClientTests : IAsyncLifetime
 
         Assert.True(resized.IsOk, resized.ToString());
         Assert.Contains("17 91", output.ToString());
+    }
+
+    [Fact]
+    public async Task Attach_joins_the_containers_own_stdin_and_output()
+    {
+        var id = await _containers.RunAsync("attach", ["sh", "-c", "read line; echo got:$line; exit 5"], r => r with { OpenStdin = true, StdinOnce = true });
+
+        var attached = await Client.AttachAsync(id, stdin: true, tty: false, Token);
+        Assert.True(attached.IsOk, attached.ToString());
+        await using var connection = attached.Value!;
+        await connection.WriteInputAsync("typed\n"u8.ToArray(), Token);
+        var output = new StringBuilder();
+        await foreach (var frame in connection.ReadOutputAsync(Token))
+        {
+            output.Append(Encoding.UTF8.GetString(frame.Payload));
+        }
+        await WaitForExitAsync(id);
+
+        Assert.Equal("got:typed\n", output.ToString());
+        Assert.Equal(5, (await Client.InspectContainerAsync(id, Token)).Value!.State.ExitCode);
     }
 
     [Fact]

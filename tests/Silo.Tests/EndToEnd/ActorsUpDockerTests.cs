@@ -210,10 +210,11 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
 
     /// <summary>
     /// kubectl exec (WebSocket v5.channel.k8s.io) and the Python client's (v4): stdout and stderr apart, stdin to the
-    /// end, the exit code, and refusals a user can fix answered before the upgrade, as Statuses kubectl prints.
+    /// end, the exit code, and refusals a user can fix answered before the upgrade, as Statuses kubectl prints;
+    /// kubectl cp (tar through exec) and kubectl run -i (attach).
     /// </summary>
     [Fact]
-    public async Task Exec_RunsCommandsInAPodsContainer_ForKubectlAndThePythonClient()
+    public async Task ExecAndAttach_ReachAPodsContainer_ForKubectlAndThePythonClient()
     {
         Assert.SkipUnless(File.Exists(Kubectl.Newest), $"{Kubectl.Newest} is not installed");
         Assert.SkipUnless(PythonScript.ClientInstalled, "python3-kubernetes is not installed: run deploy/install-packages.sh");
@@ -227,11 +228,23 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
         var echoed = await _node.Kubectl.TryRunWithInputAsync("hello\nworld\n", "exec", "-i", "box", "--", "cat");
         Assert.Equal((0, "hello\nworld\n"), (echoed.ExitCode, echoed.StandardOutput));
         Assert.Equal("box\n", await _node.Kubectl.RunAsync("exec", "box", "--", "hostname"));
+        // kubectl cp is tar through exec, both ways.
+        await _node.Kubectl.RunAsync("cp", await _node.WriteFileAsync("to-copy.txt", "copied\n"), "box:/tmp/copied.txt");
+        Assert.Equal("copied\n", await _node.Kubectl.RunAsync("exec", "box", "--", "cat", "/tmp/copied.txt"));
+        var back = Path.Combine(Path.GetDirectoryName(_node.KubeconfigPath)!, "copied-back.txt");
+        await _node.Kubectl.RunAsync("cp", "box:/tmp/copied.txt", back);
+        Assert.Equal("copied\n", await File.ReadAllTextAsync(back, TestContext.Current.CancellationToken));
         var wrongContainer = await _node.Kubectl.TryRunAsync("exec", "box", "-c", "nope", "--", "true");
         Assert.Equal(1, wrongContainer.ExitCode);
         Assert.Contains("container nope is not valid for pod box", wrongContainer.StandardError);
         var missingPod = await _node.Kubectl.TryRunAsync("exec", "nobox", "--", "true");
         Assert.Contains("pods \"nobox\" not found", missingPod.StandardError);
+
+        // kubectl run -i: a pod whose container keeps stdin open, attached to; its exit code is kubectl's; --rm deletes it.
+        var run = await _node.Kubectl.TryRunWithInputAsync("typed\n", "run", "attached", "-i", "--rm", "--restart=Never",
+            "--image=actors/busybox:1", "--image-pull-policy=Never", "--", "sh", "-c", "read line; echo got:$line; exit 2");
+        Assert.True(run.ExitCode == 2, $"kubectl run -i exited {run.ExitCode}: {run.StandardError}");
+        Assert.Contains("got:typed", run.StandardOutput);
 
         var facts = await PythonScript.RunAsync("exec_workflow.py", _node.KubeconfigPath, "default", "box");
         Assert.Equal("'py-out\\npy-err\\n'", facts["output"]);

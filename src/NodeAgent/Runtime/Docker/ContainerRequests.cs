@@ -58,6 +58,9 @@ public static class ContainerRequests
             Env = [.. container.Env.Select(e => $"{e.Key}={e.Value}")],
             WorkingDir = string.IsNullOrEmpty(container.WorkingDir) ? null : container.WorkingDir,
             Labels = ContainerLabels.ForContainer(pod, nodeName, container.Name, container.Attempt),
+            OpenStdin = container.Stdio.Stdin,
+            StdinOnce = container.Stdio.StdinOnce,
+            Tty = container.Stdio.Tty,
             HostConfig = new ContainerHostConfig
             {
                 NetworkMode = $"container:{sandboxId}",

@@ -112,9 +112,16 @@ public sealed partial class DockerContainerRuntime
         {
             return RuntimeFailures.Failed<IExecStream>(owned.Kind, owned.Message, RuntimeFailure.EngineError);
         }
+        if (command.Count == 0)
+        {
+            var attached = await _docker.AttachAsync(containerId, stdin, owned.Value.Config.Tty, cancellationToken);
+            return attached.IsOk
+                ? RuntimeResult<IExecStream>.Success(new DockerProcessStream(_docker, attached.Value!, containerId, execId: null))
+                : RuntimeFailures.Failed<IExecStream>(attached.Kind, attached.Message, RuntimeFailure.EngineError);
+        }
         var opened = await _docker.OpenExecAsync(containerId, command, stdin, tty, cancellationToken);
         return opened.IsOk
-            ? RuntimeResult<IExecStream>.Success(new DockerExecStream(_docker, opened.Value!))
+            ? RuntimeResult<IExecStream>.Success(new DockerProcessStream(_docker, opened.Value!.Connection, containerId, opened.Value.ExecId))
             : RuntimeFailures.Failed<IExecStream>(opened.Kind, opened.Message, RuntimeFailure.EngineError);
     }
 

@@ -67,6 +67,19 @@ public sealed class ContainerRequestsTests
         Assert.Null(request.HostConfig.Binds);
         Assert.Null(request.Entrypoint);
         Assert.Null(request.Cmd);
+        Assert.Equal((false, false, false), (request.OpenStdin, request.StdinOnce, request.Tty));
+    }
+
+    [Theory]
+    [InlineData(true, true, true)]
+    [InlineData(true, false, false)]
+    public void Container_keeps_stdin_open_and_a_tty_as_its_spec_asks_for_a_later_attach(bool stdin, bool stdinOnce, bool tty)
+    {
+        var launch = PodFixtures.Launch() with { Stdio = new ContainerStdio(stdin, stdinOnce, tty) };
+
+        var request = ContainerRequests.Container(PodFixtures.Pod(), "node-a", launch, "s");
+
+        Assert.Equal((stdin, stdinOnce, tty), (request.OpenStdin, request.StdinOnce, request.Tty));
     }
 
     [Fact]

@@ -66,8 +66,14 @@ internal sealed class CountingDockerClient(IDockerClient inner) : IDockerClient
     public Task<DockerResult<ExecResult>> ExecAsync(string id, IReadOnlyList<string> cmd, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         inner.ExecAsync(id, cmd, timeout, cancellationToken);
 
-    public Task<DockerResult<ExecConnection>> OpenExecAsync(string id, IReadOnlyList<string> cmd, bool stdin, bool tty, CancellationToken cancellationToken = default) =>
+    public Task<DockerResult<OpenedExec>> OpenExecAsync(string id, IReadOnlyList<string> cmd, bool stdin, bool tty, CancellationToken cancellationToken = default) =>
         inner.OpenExecAsync(id, cmd, stdin, tty, cancellationToken);
+
+    public Task<DockerResult<HijackedConnection>> AttachAsync(string id, bool stdin, bool tty, CancellationToken cancellationToken = default) =>
+        inner.AttachAsync(id, stdin, tty, cancellationToken);
+
+    public Task<DockerResult> ResizeContainerAsync(string id, int width, int height, CancellationToken cancellationToken = default) =>
+        inner.ResizeContainerAsync(id, width, height, cancellationToken);
 
     public Task<DockerResult> ResizeExecAsync(string execId, int width, int height, CancellationToken cancellationToken = default) =>
         inner.ResizeExecAsync(execId, width, height, cancellationToken);

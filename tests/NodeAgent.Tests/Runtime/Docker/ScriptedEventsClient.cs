@@ -85,7 +85,13 @@ internal sealed class ScriptedEventsClient(params ScriptedEventsClient.Answer[] 
     public Task<DockerResult<ExecResult>> ExecAsync(string id, IReadOnlyList<string> cmd, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
-    public Task<DockerResult<ExecConnection>> OpenExecAsync(string id, IReadOnlyList<string> cmd, bool stdin, bool tty, CancellationToken cancellationToken = default) =>
+    public Task<DockerResult<OpenedExec>> OpenExecAsync(string id, IReadOnlyList<string> cmd, bool stdin, bool tty, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<DockerResult<HijackedConnection>> AttachAsync(string id, bool stdin, bool tty, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<DockerResult> ResizeContainerAsync(string id, int width, int height, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
     public Task<DockerResult> ResizeExecAsync(string execId, int width, int height, CancellationToken cancellationToken = default) =>

@@ -4,8 +4,11 @@ using Actors.NodeAgent.Docker;
 
 namespace Actors.NodeAgent.Runtime.Docker;
 
-/// <summary>An exec on the Docker engine: its hijacked connection for the streams, the API for resize and exit code.</summary>
-internal sealed class DockerExecStream(IDockerClient docker, ExecConnection connection) : IExecStream
+/// <summary>
+/// A process's streams on the Docker engine: an exec's (resized and asked for its exit code as an exec) or, with no
+/// exec id, a container's own process joined by attach (resized as the container).
+/// </summary>
+internal sealed class DockerProcessStream(IDockerClient docker, HijackedConnection connection, string containerId, string? execId) : IExecStream
 {
     public async IAsyncEnumerable<ExecChunk> ReadOutputAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -20,11 +23,20 @@ internal sealed class DockerExecStream(IDockerClient docker, ExecConnection conn
     public void CloseInput() => connection.CloseInput();
 
     public async Task<RuntimeResult> ResizeAsync(int width, int height, CancellationToken cancellationToken) =>
-        RuntimeFailures.ToResult(await docker.ResizeExecAsync(connection.ExecId, width, height, cancellationToken), RuntimeFailure.EngineError);
+        RuntimeFailures.ToResult(
+            execId is null
+                ? await docker.ResizeContainerAsync(containerId, width, height, cancellationToken)
+                : await docker.ResizeExecAsync(execId, width, height, cancellationToken),
+            RuntimeFailure.EngineError);
 
+    /// <summary>An attach ends without an exit code of its own (the kubelet's reports none either): the pod's status tells how the process ended.</summary>
     public async Task<RuntimeResult<int>> ExitCodeAsync(CancellationToken cancellationToken)
     {
-        var exitCode = await docker.ExecExitCodeAsync(connection.ExecId, cancellationToken);
+        if (execId is null)
+        {
+            return RuntimeResult<int>.Success(0);
+        }
+        var exitCode = await docker.ExecExitCodeAsync(execId, cancellationToken);
         return exitCode.IsOk
             ? RuntimeResult<int>.Success(exitCode.Value)
             : RuntimeFailures.Failed<int>(exitCode.Kind, exitCode.Message, RuntimeFailure.EngineError);

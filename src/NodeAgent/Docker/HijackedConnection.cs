@@ -3,13 +3,11 @@ using System.Net.Sockets;
 namespace Actors.NodeAgent.Docker;
 
 /// <summary>
-/// A running exec's connection to the engine: what is written goes to the process's stdin, what is read is its
-/// output (one raw stream with a TTY, else stdout and stderr frames). It ends when the process ends.
+/// An engine connection handed over to a process's streams (exec or attach): what is written goes to its stdin,
+/// what is read is its output (one raw stream with a TTY, else stdout and stderr frames). It ends with the process.
 /// </summary>
-public sealed class ExecConnection(string execId, bool tty, Socket socket, Stream stream) : IAsyncDisposable
+public sealed class HijackedConnection(bool tty, Socket socket, Stream stream) : IAsyncDisposable
 {
-    public string ExecId => execId;
-
     public bool Tty => tty;
 
     public IAsyncEnumerable<LogFrame> ReadOutputAsync(CancellationToken cancellationToken) => tty
