@@ -48,15 +48,32 @@ internal static class PodExec
             using var socket = await context.WebSockets.AcceptWebSocketAsync(protocol);
             using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
             var input = PassInputAsync(socket, agent, session, protocol, done.Token);
-            await SendOutputAsync(socket, agent, session, request, ApiResponses.Flag(context.Request, "stdout"), ApiResponses.Flag(context.Request, "stderr"), done.Token);
-            // The client answers the close once it has read the end; cancelling a receive would reset the connection first.
-            await Task.WhenAny(input, Task.Delay(CloseWait, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default));
+            var output = SendOutputAsync(socket, agent, session, request, ApiResponses.Flag(context.Request, "stdout"), ApiResponses.Flag(context.Request, "stderr"), done.Token);
+            if (await Task.WhenAny(input, output) == output)
+            {
+                // The client answers the close once it has read the end; cancelling a receive would reset the connection first.
+                await Task.WhenAny(input, Task.Delay(CloseWait, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default));
+            }
+            // Else the client left first (Ctrl-C, a dropped connection): the process's output has nowhere to go.
             await done.CancelAsync();
-            await input;
+            await Task.WhenAll(input, output);
         }
         finally
         {
+            await EndAsync(agent, session);
+        }
+    }
+
+    /// <summary>Best effort: an agent that cannot be told closes the session itself once nobody reads it.</summary>
+    private static async Task EndAsync(INodeAgentGrain agent, string session)
+    {
+        try
+        {
             await agent.EndExecAsync(session);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return;
         }
     }
 
@@ -76,9 +93,17 @@ internal static class PodExec
     {
         try
         {
-            while (true)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                var output = await agent.ReadExecAsync(session);
+                ExecOutput output;
+                try
+                {
+                    output = await agent.ReadExecAsync(session);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    output = new ExecOutput([], Ended: true, Error: $"the node agent running the pod is not reachable: {exception.Message}");
+                }
                 foreach (var chunk in output.Chunks.Where(c => c.Stream == ExecChunk.Stdout ? stdout || request.Tty : stderr))
                 {
                     await SendAsync(socket, (byte)chunk.Stream, chunk.Data, cancellationToken);

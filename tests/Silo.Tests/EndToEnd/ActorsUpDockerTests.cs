@@ -247,7 +247,8 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
         Assert.Contains("got:typed", run.StandardOutput);
 
         var facts = await PythonScript.RunAsync("exec_workflow.py", _node.KubeconfigPath, "default", "box");
-        Assert.Equal("'py-out\\npy-err\\n'", facts["output"]);
+        Assert.Equal("'py-out\\n'", facts["stdout"]);
+        Assert.Equal("'py-err\\n'", facts["stderr"]);
         Assert.Equal("'got:py-stdin\\n'", facts["stdin"]);
         Assert.Equal("0", facts["stdin exit"]);
         Assert.Equal("4", facts["exit"]);

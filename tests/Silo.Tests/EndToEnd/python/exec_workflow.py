@@ -20,8 +20,10 @@ def main(kubeconfig, namespace, pod):
     exec_in = core.connect_get_namespaced_pod_exec
 
     output = stream(exec_in, pod, namespace, command=["sh", "-c", "echo py-out; echo py-err >&2"],
-                    stdin=False, stdout=True, stderr=True, tty=False)
-    fact("output", repr(output))
+                    stdin=False, stdout=True, stderr=True, tty=False, _preload_content=False)
+    output.run_forever(timeout=30)
+    fact("stdout", repr(output.read_stdout()))
+    fact("stderr", repr(output.read_stderr()))
 
     session = stream(exec_in, pod, namespace, command=["sh", "-c", "read line; echo got:$line"],
                      stdin=True, stdout=True, stderr=True, tty=False, _preload_content=False)
