@@ -27,7 +27,7 @@ internal static class ExecProtocol
     }
 
     /// <summary>The error channel's Status for a process that ended, worded as the kubelet does.</summary>
-    public static JsonObject EndStatus(ExecOutput end, IReadOnlyList<string> command)
+    public static JsonObject EndStatus(StreamOutput end, IReadOnlyList<string> command)
     {
         if (end.ExitCode == 0)
         {

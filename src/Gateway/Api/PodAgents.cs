@@ -22,6 +22,19 @@ internal static class PodAgents
         return (NodeAgents.For(grains, nodeName, NodeAgents.IsHollow(labels)), nodeName, pod);
     }
 
+    /// <summary>Best effort: an agent that cannot be told closes the session itself once nobody reads it.</summary>
+    public static async Task EndStreamAsync(INodeAgentGrain agent, string session)
+    {
+        try
+        {
+            await agent.EndStreamAsync(session);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return;
+        }
+    }
+
     /// <summary>A call to the pod's agent; an agent that does not answer is the server's trouble, a 503.</summary>
     public static async Task<T> CallAsync<T>(string node, Func<Task<T>> call)
     {

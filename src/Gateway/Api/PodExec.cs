@@ -60,20 +60,7 @@ internal static class PodExec
         }
         finally
         {
-            await EndAsync(agent, session);
-        }
-    }
-
-    /// <summary>Best effort: an agent that cannot be told closes the session itself once nobody reads it.</summary>
-    private static async Task EndAsync(INodeAgentGrain agent, string session)
-    {
-        try
-        {
-            await agent.EndExecAsync(session);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            return;
+            await PodAgents.EndStreamAsync(agent, session);
         }
     }
 
@@ -95,16 +82,16 @@ internal static class PodExec
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                ExecOutput output;
+                StreamOutput output;
                 try
                 {
-                    output = await agent.ReadExecAsync(session);
+                    output = await agent.ReadStreamAsync(session);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    output = new ExecOutput([], Ended: true, Error: $"the node agent running the pod is not reachable: {exception.Message}");
+                    output = new StreamOutput([], Ended: true, Error: $"the node agent running the pod is not reachable: {exception.Message}");
                 }
-                foreach (var chunk in output.Chunks.Where(c => c.Stream == ExecChunk.Stdout ? stdout || request.Tty : stderr))
+                foreach (var chunk in output.Chunks.Where(c => c.Stream == StreamChunk.Stdout ? stdout || request.Tty : stderr))
                 {
                     await SendAsync(socket, (byte)chunk.Stream, chunk.Data, cancellationToken);
                 }
@@ -141,14 +128,14 @@ internal static class PodExec
                 }
                 var input = message[0] switch
                 {
-                    ExecProtocol.Stdin => new ExecInput(message[1..]),
-                    ExecProtocol.Resize when ExecProtocol.ReadSize(message.AsSpan(1)) is var (width, height) => new ExecInput([], Width: width, Height: height),
-                    ExecProtocol.Close when protocol == ExecProtocol.V5 && message.Length > 1 && message[1] == ExecProtocol.Stdin => new ExecInput([], CloseStdin: true),
+                    ExecProtocol.Stdin => new StreamInput(message[1..]),
+                    ExecProtocol.Resize when ExecProtocol.ReadSize(message.AsSpan(1)) is var (width, height) => new StreamInput([], Width: width, Height: height),
+                    ExecProtocol.Close when protocol == ExecProtocol.V5 && message.Length > 1 && message[1] == ExecProtocol.Stdin => new StreamInput([], CloseStdin: true),
                     _ => null,
                 };
                 if (input is not null)
                 {
-                    await agent.SendExecInputAsync(session, input);
+                    await agent.SendStreamInputAsync(session, input);
                 }
             }
         }

@@ -9,50 +9,68 @@ namespace Actors.Gateway.Api;
 
 /// <summary>
 /// <c>GET …/pods/{name}/log</c>: plain text from the node agent that runs the pod (container, previous,
-/// tailLines, sinceSeconds / sinceTime, timestamps, limitBytes). With <c>follow</c> the stream stays open and
-/// new lines are sent as the agent sees them, until the pod goes or the client hangs up.
+/// tailLines, sinceSeconds / sinceTime, timestamps, limitBytes). With <c>follow</c> the agent follows the engine's
+/// log and each line is sent as it is written, until the container ends or the client hangs up.
 /// </summary>
 internal static class PodLogs
 {
-    private static readonly TimeSpan FollowInterval = TimeSpan.FromSeconds(1);
-
     public static async Task ServeAsync(HttpContext context, IGrainFactory grains, IObjectStore store, TimeProvider time, string ns, string name)
     {
         var request = QueryOf(context.Request, ns, name, time.GetUtcNow());
-        var follow = ApiResponses.Flag(context.Request, "follow");
-        // Following: fetch everything, show the tail, then each interval send only what is new.
-        var (agent, first) = await FetchAsync(grains, store, follow ? request with { TailLines = null, LimitBytes = null } : request, context.RequestAborted);
+        var (agent, node, _) = await PodAgents.ForPodAsync(grains, store, request.Namespace, request.Pod,
+            $"container in pod \"{request.Pod}\" is waiting to start: the pod is not scheduled to a node yet", context.RequestAborted);
+        if (ApiResponses.Flag(context.Request, "follow"))
+        {
+            await FollowAsync(context, agent, node, request);
+            return;
+        }
+        var logs = await PodAgents.CallAsync(node, () => agent.GetLogsAsync(request));
+        if (!logs.Found)
+        {
+            throw new KubeStatusException(KubeStatus.BadRequest(logs.Error ?? $"no logs for pod \"{request.Pod}\""));
+        }
         context.Response.StatusCode = 200;
         context.Response.ContentType = "text/plain";
-        var shown = follow && request.TailLines is { } tail ? first.Lines[Math.Max(0, first.Lines.Length - tail)..] : first.Lines;
-        await WriteLinesAsync(context, shown);
-        if (!follow)
+        await WriteLinesAsync(context, logs.Lines);
+    }
+
+    private static async Task FollowAsync(HttpContext context, INodeAgentGrain agent, string node, PodLogRequest request)
+    {
+        var opened = await PodAgents.CallAsync(node, () => agent.OpenLogStreamAsync(request));
+        if (opened.SessionId is not { } session)
+        {
+            throw new KubeStatusException(KubeStatus.BadRequest(opened.Error ?? $"no logs for pod \"{request.Pod}\""));
+        }
+        try
+        {
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "text/plain";
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            var room = request.LimitBytes ?? long.MaxValue;
+            while (!context.RequestAborted.IsCancellationRequested && room > 0)
+            {
+                var output = await agent.ReadStreamAsync(session);
+                foreach (var chunk in output.Chunks)
+                {
+                    var data = chunk.Data.AsMemory(0, (int)Math.Min(chunk.Data.Length, room));
+                    await context.Response.Body.WriteAsync(data, context.RequestAborted);
+                    room -= data.Length;
+                }
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                if (output.Ended)
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             return;
         }
-        var sent = first.Lines.Length;
-        while (!context.RequestAborted.IsCancellationRequested)
+        finally
         {
-            await Task.Delay(FollowInterval, time, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
-            if (context.RequestAborted.IsCancellationRequested || await store.GetAsync("Pod", ns, name, context.RequestAborted) is null)
-            {
-                return;
-            }
-            var next = await agent.GetLogsAsync(request with { TailLines = null, LimitBytes = null });
-            if (next.Lines.Length > sent)
-            {
-                await WriteLinesAsync(context, next.Lines[sent..]);
-                sent = next.Lines.Length;
-            }
+            await PodAgents.EndStreamAsync(agent, session);
         }
-    }
-
-    private static async Task<(INodeAgentGrain Agent, PodLogResult Logs)> FetchAsync(IGrainFactory grains, IObjectStore store, PodLogRequest request, CancellationToken cancellationToken)
-    {
-        var (agent, node, _) = await PodAgents.ForPodAsync(grains, store, request.Namespace, request.Pod,
-            $"container in pod \"{request.Pod}\" is waiting to start: the pod is not scheduled to a node yet", cancellationToken);
-        var logs = await PodAgents.CallAsync(node, () => agent.GetLogsAsync(request));
-        return logs.Found ? (agent, logs) : throw new KubeStatusException(KubeStatus.BadRequest(logs.Error ?? $"no logs for pod \"{request.Pod}\""));
     }
 
     private static PodLogRequest QueryOf(HttpRequest request, string ns, string name, DateTimeOffset now)

@@ -36,20 +36,23 @@ public interface INodeAgentGrain : IGrainWithStringKey
     Task<PodLogResult> GetLogsAsync(PodLogRequest request);
 
     /// <summary>Starts a command in one of the node's pods with its streams kept open (<c>kubectl exec</c>), or joins a container's own process (<c>kubectl attach</c>).</summary>
-    Task<ExecOpenResult> OpenExecAsync(PodExecRequest request);
+    Task<StreamOpenResult> OpenExecAsync(PodExecRequest request);
+
+    /// <summary>A container's log followed as it grows (<c>kubectl logs -f</c>); the stream ends when the container does.</summary>
+    Task<StreamOpenResult> OpenLogStreamAsync(PodLogRequest request);
 
     /// <summary>
     /// The session's output since the last read; waits a few seconds for some when there is none yet. Interleaved:
     /// a session's reads wait without holding up the agent's pod work.
     /// </summary>
     [AlwaysInterleave]
-    Task<ExecOutput> ReadExecAsync(string sessionId);
+    Task<StreamOutput> ReadStreamAsync(string sessionId);
 
     /// <summary>Passes stdin, its end or a terminal resize to the session's process.</summary>
     [AlwaysInterleave]
-    Task SendExecInputAsync(string sessionId, ExecInput input);
+    Task SendStreamInputAsync(string sessionId, StreamInput input);
 
     /// <summary>The client is gone: the session's connection to the engine is closed.</summary>
     [AlwaysInterleave]
-    Task EndExecAsync(string sessionId);
+    Task EndStreamAsync(string sessionId);
 }

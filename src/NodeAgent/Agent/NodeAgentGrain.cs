@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Actors.Grains.Abstractions.Objects;
 using Actors.Grains.Abstractions.Resources;
 using Actors.Grains.Abstractions.Store;
-using Actors.NodeAgent.Agent.Exec;
+using Actors.NodeAgent.Agent.Streams;
 using Actors.NodeAgent.Agent.Probes;
 using Actors.NodeAgent.Runtime;
 using Microsoft.Extensions.Logging;
@@ -26,7 +26,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
     private IContainerRuntime _runtime = null!;
     private ProbeScheduler _probes = null!;
     private IGrainTimer? _refill;
-    private readonly ExecSessions _exec = new(time);
+    private readonly StreamSessions _streams = new(time);
 
     protected string NodeName => GrainId.Key;
 
@@ -64,7 +64,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        await _exec.EndAllAsync();
+        await _streams.EndAllAsync();
         _stopping.Dispose();
     }
 
@@ -150,18 +150,10 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
 
     public async Task<PodLogResult> GetLogsAsync(PodLogRequest request)
     {
-        var (observed, name, error) = FindContainer(request.Namespace, request.Pod, request.Container);
-        if (observed is null || error is not null)
-        {
-            return new PodLogResult(false, [], error);
-        }
-        var attempts = observed.Containers.Where(c => c.Name == name).OrderByDescending(c => c.Attempt).ToList();
-        var attempt = request.Previous ? attempts.Skip(1).FirstOrDefault() : attempts.FirstOrDefault();
+        var (attempt, error) = FindLogAttempt(request);
         if (attempt is null)
         {
-            return new PodLogResult(false, [], request.Previous
-                ? $"previous terminated container \"{name}\" in pod \"{request.Pod}\" not found"
-                : $"container \"{name}\" in pod \"{request.Pod}\" is waiting to start");
+            return new PodLogResult(false, [], error);
         }
         var logs = await _runtime.LogsAsync(attempt.Id, new ContainerLogQuery(false, request.TailLines, request.Since, request.Timestamps), _stopping.Token);
         if (!logs.IsOk)
@@ -180,6 +172,23 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
             lines.Add(line);
         }
         return new PodLogResult(true, [.. lines]);
+    }
+
+    /// <summary>The container attempt whose log a request means (the latest, or the one before it); else why none.</summary>
+    private (RuntimeContainer? Attempt, string? Error) FindLogAttempt(PodLogRequest request)
+    {
+        var (observed, name, error) = FindContainer(request.Namespace, request.Pod, request.Container);
+        if (observed is null || error is not null)
+        {
+            return (null, error);
+        }
+        var attempts = observed.Containers.Where(c => c.Name == name).OrderByDescending(c => c.Attempt).ToList();
+        var attempt = request.Previous ? attempts.Skip(1).FirstOrDefault() : attempts.FirstOrDefault();
+        return attempt is not null
+            ? (attempt, null)
+            : (null, request.Previous
+                ? $"previous terminated container \"{name}\" in pod \"{request.Pod}\" not found"
+                : $"container \"{name}\" in pod \"{request.Pod}\" is waiting to start");
     }
 
     /// <summary>The pod as the engine holds it and which of its containers a log or exec request means; else why none.</summary>
@@ -216,7 +225,7 @@ public abstract partial class NodeAgentGrain(IObjectStore store, NodeAgentOption
         }
         RemoveOrphans();
         RefillSandboxPoolWhenIdle();
-        await _exec.SweepIdleAsync();
+        await _streams.SweepIdleAsync();
     }
 
     private PodRecord Upsert(Pod pod)

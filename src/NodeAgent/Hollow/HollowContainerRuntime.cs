@@ -56,8 +56,8 @@ public sealed class HollowContainerRuntime(TimeSpan startDelay, TimeProvider tim
         Task.FromResult(RuntimeResult<ExecOutcome>.Success(new ExecOutcome(0, "", TimedOut: false)));
 
     /// <summary>Hollow containers have no processes to run a command beside.</summary>
-    public Task<RuntimeResult<IExecStream>> OpenExecAsync(string containerId, IReadOnlyList<string> command, bool stdin, bool tty, CancellationToken cancellationToken) =>
-        Task.FromResult(RuntimeResult<IExecStream>.Failed(RuntimeFailure.EngineError, "hollow nodes simulate containers; there is no process to exec in"));
+    public Task<RuntimeResult<IContainerStream>> OpenExecAsync(string containerId, IReadOnlyList<string> command, bool stdin, bool tty, CancellationToken cancellationToken) =>
+        Task.FromResult(RuntimeResult<IContainerStream>.Failed(RuntimeFailure.EngineError, "hollow nodes simulate containers; there is no process to exec in"));
 
     public Task<RuntimeResult<IAsyncEnumerable<string>>> LogsAsync(string containerId, ContainerLogQuery query, CancellationToken cancellationToken) =>
         Task.FromResult(_pods.Values.Any(p => p.Has(containerId))

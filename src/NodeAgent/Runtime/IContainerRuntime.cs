@@ -68,7 +68,7 @@ public interface IContainerRuntime
     /// Starts a command in a running container with its streams kept open (<c>kubectl exec</c>); with no command,
     /// joins the container's own process instead (<c>kubectl attach</c>, with the container's own TTY setting).
     /// </summary>
-    Task<RuntimeResult<IExecStream>> OpenExecAsync(string containerId, IReadOnlyList<string> command, bool stdin, bool tty, CancellationToken cancellationToken);
+    Task<RuntimeResult<IContainerStream>> OpenExecAsync(string containerId, IReadOnlyList<string> command, bool stdin, bool tty, CancellationToken cancellationToken);
 
     /// <summary>A container's log lines, as the pod log endpoint asks for them.</summary>
     Task<RuntimeResult<IAsyncEnumerable<string>>> LogsAsync(string containerId, ContainerLogQuery query, CancellationToken cancellationToken);

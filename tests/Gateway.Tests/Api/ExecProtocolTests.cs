@@ -19,12 +19,12 @@ public sealed class ExecProtocolTests
 
     [Fact]
     public void Exit_code_0_is_Success() =>
-        Assert.Equal("""{"metadata":{},"status":"Success"}""", ExecProtocol.EndStatus(new ExecOutput([], Ended: true, ExitCode: 0), ["true"]).ToJsonString());
+        Assert.Equal("""{"metadata":{},"status":"Success"}""", ExecProtocol.EndStatus(new StreamOutput([], Ended: true, ExitCode: 0), ["true"]).ToJsonString());
 
     [Fact]
     public void A_non_zero_exit_code_is_NonZeroExitCode_with_the_code_as_its_cause()
     {
-        var status = ExecProtocol.EndStatus(new ExecOutput([], Ended: true, ExitCode: 3), ["sh", "-c", "exit 3"]);
+        var status = ExecProtocol.EndStatus(new StreamOutput([], Ended: true, ExitCode: 3), ["sh", "-c", "exit 3"]);
 
         Assert.Equal("Failure", (string?)status["status"]);
         Assert.Equal("NonZeroExitCode", (string?)status["reason"]);
@@ -35,7 +35,7 @@ public sealed class ExecProtocolTests
     [Fact]
     public void An_unknown_exit_code_is_an_InternalError_saying_why()
     {
-        var status = ExecProtocol.EndStatus(new ExecOutput([], Ended: true, Error: "the connection to the process broke"), ["sh"]);
+        var status = ExecProtocol.EndStatus(new StreamOutput([], Ended: true, Error: "the connection to the process broke"), ["sh"]);
 
         Assert.Equal(("Failure", "InternalError", "the connection to the process broke"), ((string?)status["status"], (string?)status["reason"], (string?)status["message"]));
     }

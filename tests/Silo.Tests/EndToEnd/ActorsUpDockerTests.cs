@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Actors.NodeAgent.Docker;
 using Actors.NodeAgent.Runtime.Docker;
 using Actors.TestSupport;
@@ -252,6 +253,38 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
         Assert.Equal("'got:py-stdin\\n'", facts["stdin"]);
         Assert.Equal("0", facts["stdin exit"]);
         Assert.Equal("4", facts["exit"]);
+    }
+
+    private const string Waiter = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: waiter}
+        spec:
+          restartPolicy: Never
+          containers: [{name: main, image: actors/busybox:1, command: ["sh", "-c", "echo first; while [ ! -e /tmp/go ]; do sleep 0.1; done; echo second"]}]
+        """;
+
+    /// <summary>kubectl logs -f shows a line as the container writes it and ends when the container does.</summary>
+    [Fact]
+    public async Task LogsFollow_ShowsEachLineAsWritten_AndEndsWithTheContainer()
+    {
+        Assert.SkipUnless(File.Exists(Kubectl.Newest), $"{Kubectl.Newest} is not installed");
+        Assert.Contains("pod/waiter created", await _node.Kubectl.RunAsync("apply", "-f", await _node.WriteFileAsync("waiter.yaml", Waiter)));
+        await _node.Kubectl.RunAsync("wait", "--for=condition=Ready", "pod/waiter", "--timeout=60s");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        var start = new ProcessStartInfo(Kubectl.Newest) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--kubeconfig=" + _node.KubeconfigPath, "logs", "-f", "waiter" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var follower = Process.Start(start)!;
+
+        Assert.Equal("first", await follower.StandardOutput.ReadLineAsync(deadline.Token));
+        await _node.Kubectl.RunAsync("exec", "waiter", "--", "touch", "/tmp/go");
+        Assert.Equal("second", await follower.StandardOutput.ReadLineAsync(deadline.Token));
+        await follower.WaitForExitAsync(deadline.Token);
+        Assert.Equal(0, follower.ExitCode);
     }
 
     /// <summary>Runs a command in the probed pod's container with kubectl exec; it must succeed.</summary>

@@ -105,24 +105,24 @@ public sealed partial class DockerContainerRuntime
             : RuntimeFailures.Failed<ExecOutcome>(exec.Kind, exec.Message, RuntimeFailure.EngineError);
     }
 
-    public async Task<RuntimeResult<IExecStream>> OpenExecAsync(string containerId, IReadOnlyList<string> command, bool stdin, bool tty, CancellationToken cancellationToken)
+    public async Task<RuntimeResult<IContainerStream>> OpenExecAsync(string containerId, IReadOnlyList<string> command, bool stdin, bool tty, CancellationToken cancellationToken)
     {
         var owned = await InspectOwnedAsync(containerId, cancellationToken);
         if (!owned.IsOk)
         {
-            return RuntimeFailures.Failed<IExecStream>(owned.Kind, owned.Message, RuntimeFailure.EngineError);
+            return RuntimeFailures.Failed<IContainerStream>(owned.Kind, owned.Message, RuntimeFailure.EngineError);
         }
         if (command.Count == 0)
         {
             var attached = await _docker.AttachAsync(containerId, stdin, owned.Value.Config.Tty, cancellationToken);
             return attached.IsOk
-                ? RuntimeResult<IExecStream>.Success(new DockerProcessStream(_docker, attached.Value!, containerId, execId: null))
-                : RuntimeFailures.Failed<IExecStream>(attached.Kind, attached.Message, RuntimeFailure.EngineError);
+                ? RuntimeResult<IContainerStream>.Success(new DockerProcessStream(_docker, attached.Value!, containerId, execId: null))
+                : RuntimeFailures.Failed<IContainerStream>(attached.Kind, attached.Message, RuntimeFailure.EngineError);
         }
         var opened = await _docker.OpenExecAsync(containerId, command, stdin, tty, cancellationToken);
         return opened.IsOk
-            ? RuntimeResult<IExecStream>.Success(new DockerProcessStream(_docker, opened.Value!.Connection, containerId, opened.Value.ExecId))
-            : RuntimeFailures.Failed<IExecStream>(opened.Kind, opened.Message, RuntimeFailure.EngineError);
+            ? RuntimeResult<IContainerStream>.Success(new DockerProcessStream(_docker, opened.Value!.Connection, containerId, opened.Value.ExecId))
+            : RuntimeFailures.Failed<IContainerStream>(opened.Kind, opened.Message, RuntimeFailure.EngineError);
     }
 
     /// <summary>The lines are read as they are enumerated; enumerate them to the end or cancel to close the engine stream.</summary>

@@ -8,13 +8,13 @@ namespace Actors.NodeAgent.Runtime.Docker;
 /// A process's streams on the Docker engine: an exec's (resized and asked for its exit code as an exec) or, with no
 /// exec id, a container's own process joined by attach (resized as the container).
 /// </summary>
-internal sealed class DockerProcessStream(IDockerClient docker, HijackedConnection connection, string containerId, string? execId) : IExecStream
+internal sealed class DockerProcessStream(IDockerClient docker, HijackedConnection connection, string containerId, string? execId) : IContainerStream
 {
-    public async IAsyncEnumerable<ExecChunk> ReadOutputAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<StreamChunk> ReadOutputAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var frame in connection.ReadOutputAsync(cancellationToken))
         {
-            yield return new ExecChunk(frame.Stream == LogStream.Stderr ? ExecChunk.Stderr : ExecChunk.Stdout, frame.Payload);
+            yield return new StreamChunk(frame.Stream == LogStream.Stderr ? StreamChunk.Stderr : StreamChunk.Stdout, frame.Payload);
         }
     }
 

@@ -2,27 +2,27 @@ using System.Threading.Channels;
 using Actors.Grains.Abstractions.Objects;
 using Actors.NodeAgent.Runtime;
 
-namespace Actors.NodeAgent.Agent.Exec;
+namespace Actors.NodeAgent.Agent.Streams;
 
 /// <summary>
-/// One <c>kubectl exec</c> on this node: a pump copies the process's output into a bounded queue (a client that
-/// stops reading stops the process's output, as a full pipe would), reads drain it in order, and the exit code
-/// follows the last output.
+/// One container stream on this node (<c>kubectl exec</c>, <c>attach</c>, <c>logs -f</c>): a pump copies the output
+/// into a bounded queue (a client that stops reading stops the process's output, as a full pipe would), reads drain
+/// it in order, and the exit code follows the last output.
 /// </summary>
-internal sealed class ExecSession : IAsyncDisposable
+internal sealed class StreamSession : IAsyncDisposable
 {
     /// <summary>How much output one read returns at most; the rest waits for the next.</summary>
     private const int MaxBatchBytes = 256 * 1024;
 
-    private readonly IExecStream _stream;
-    private readonly Channel<ExecChunk> _output = Channel.CreateBounded<ExecChunk>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+    private readonly IContainerStream _stream;
+    private readonly Channel<StreamChunk> _output = Channel.CreateBounded<StreamChunk>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _closing = new();
     private readonly TimeProvider _time;
     private readonly Task _pump;
-    private ExecOutput? _end;
+    private StreamOutput? _end;
     private long _lastUsed;
 
-    public ExecSession(IExecStream stream, TimeProvider time)
+    public StreamSession(IContainerStream stream, TimeProvider time)
     {
         _stream = stream;
         _time = time;
@@ -34,7 +34,7 @@ internal sealed class ExecSession : IAsyncDisposable
     public TimeSpan Idle => TimeSpan.FromTicks(_time.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastUsed));
 
     /// <summary>What was written since the last read; waits up to <paramref name="wait"/> for the first of it.</summary>
-    public async Task<ExecOutput> ReadAsync(TimeSpan wait)
+    public async Task<StreamOutput> ReadAsync(TimeSpan wait)
     {
         Touch();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
@@ -45,9 +45,9 @@ internal sealed class ExecSession : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            return new ExecOutput([]);
+            return new StreamOutput([]);
         }
-        var chunks = new List<ExecChunk>();
+        var chunks = new List<StreamChunk>();
         var bytes = 0;
         while (bytes < MaxBatchBytes && _output.Reader.TryRead(out var chunk))
         {
@@ -55,12 +55,12 @@ internal sealed class ExecSession : IAsyncDisposable
             bytes += chunk.Data.Length;
         }
         return _output.Reader.Completion.IsCompleted && chunks.Count == 0
-            ? _end ?? ExecOutput.Gone
-            : new ExecOutput([.. chunks]);
+            ? _end ?? StreamOutput.Gone
+            : new StreamOutput([.. chunks]);
     }
 
     /// <summary>Input for a process that has ended is dropped: its end reaches the client through the reads.</summary>
-    public async Task SendAsync(ExecInput input)
+    public async Task SendAsync(StreamInput input)
     {
         Touch();
         try
@@ -101,11 +101,11 @@ internal sealed class ExecSession : IAsyncDisposable
                 await _output.Writer.WriteAsync(chunk, _closing.Token);
             }
             var exitCode = await _stream.ExitCodeAsync(_closing.Token);
-            _end = exitCode.IsOk ? new ExecOutput([], Ended: true, ExitCode: exitCode.Value) : new ExecOutput([], Ended: true, Error: exitCode.Message);
+            _end = exitCode.IsOk ? new StreamOutput([], Ended: true, ExitCode: exitCode.Value) : new StreamOutput([], Ended: true, Error: exitCode.Message);
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException or ObjectDisposedException)
         {
-            _end = new ExecOutput([], Ended: true, Error: _closing.IsCancellationRequested ? "the exec session was closed" : $"the connection to the process broke: {exception.Message}");
+            _end = new StreamOutput([], Ended: true, Error: _closing.IsCancellationRequested ? "the exec session was closed" : $"the connection to the process broke: {exception.Message}");
         }
         _output.Writer.TryComplete();
     }

@@ -2,28 +2,28 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
 using Actors.Grains.Abstractions.Objects;
-using Actors.NodeAgent.Agent.Exec;
+using Actors.NodeAgent.Agent.Streams;
 using Actors.NodeAgent.Runtime;
 using Actors.TestSupport;
 
 namespace Actors.NodeAgent.Tests.Agent;
 
 [Trait("Category", "Unit")]
-public sealed class ExecSessionsTests
+public sealed class StreamSessionsTests
 {
     [Fact]
     public async Task Output_is_read_in_order_then_the_end_with_the_exit_code()
     {
         var process = new ScriptedProcess(exitCode: 3);
-        var sessions = new ExecSessions(TimeProvider.System);
+        var sessions = new StreamSessions(TimeProvider.System);
         var id = sessions.Open(process);
 
-        await process.WriteAsync(ExecChunk.Stdout, "one");
-        await process.WriteAsync(ExecChunk.Stderr, "two");
-        await process.WriteAsync(ExecChunk.Stdout, "three");
+        await process.WriteAsync(StreamChunk.Stdout, "one");
+        await process.WriteAsync(StreamChunk.Stderr, "two");
+        await process.WriteAsync(StreamChunk.Stdout, "three");
         process.Exit();
-        var chunks = new List<ExecChunk>();
-        ExecOutput read;
+        var chunks = new List<StreamChunk>();
+        StreamOutput read;
         do
         {
             read = await sessions.ReadAsync(id);
@@ -39,12 +39,12 @@ public sealed class ExecSessionsTests
     public async Task Input_reaches_the_process_in_order_and_its_end_closes_stdin()
     {
         var process = new ScriptedProcess(exitCode: 0);
-        var sessions = new ExecSessions(TimeProvider.System);
+        var sessions = new StreamSessions(TimeProvider.System);
         var id = sessions.Open(process);
 
-        await sessions.SendAsync(id, new ExecInput("ab"u8.ToArray()));
-        await sessions.SendAsync(id, new ExecInput([], Width: 80, Height: 24));
-        await sessions.SendAsync(id, new ExecInput("c"u8.ToArray(), CloseStdin: true));
+        await sessions.SendAsync(id, new StreamInput("ab"u8.ToArray()));
+        await sessions.SendAsync(id, new StreamInput([], Width: 80, Height: 24));
+        await sessions.SendAsync(id, new StreamInput("c"u8.ToArray(), CloseStdin: true));
 
         Assert.Equal("abc", Encoding.UTF8.GetString([.. process.Input]));
         Assert.Equal([(80, 24)], process.Sizes);
@@ -55,16 +55,16 @@ public sealed class ExecSessionsTests
     public async Task An_ended_or_unknown_session_reads_as_gone_and_drops_input()
     {
         var process = new ScriptedProcess(exitCode: 0);
-        var sessions = new ExecSessions(TimeProvider.System);
+        var sessions = new StreamSessions(TimeProvider.System);
         var id = sessions.Open(process);
 
         await sessions.EndAsync(id);
-        await sessions.SendAsync(id, new ExecInput("late"u8.ToArray()));
+        await sessions.SendAsync(id, new StreamInput("late"u8.ToArray()));
 
         Assert.True(process.Disposed);
         Assert.Empty(process.Input);
-        Assert.Same(ExecOutput.Gone, await sessions.ReadAsync(id));
-        Assert.Same(ExecOutput.Gone, await sessions.ReadAsync("never-opened"));
+        Assert.Same(StreamOutput.Gone, await sessions.ReadAsync(id));
+        Assert.Same(StreamOutput.Gone, await sessions.ReadAsync("never-opened"));
     }
 
     [Fact]
@@ -73,13 +73,13 @@ public sealed class ExecSessionsTests
         var time = new ManualTime(DateTimeOffset.UnixEpoch);
         var idle = new ScriptedProcess(exitCode: 0);
         var used = new ScriptedProcess(exitCode: 0);
-        var sessions = new ExecSessions(time);
+        var sessions = new StreamSessions(time);
         sessions.Open(idle);
         var usedId = sessions.Open(used);
 
-        time.Advance(ExecSessions.IdleLimit / 2);
-        await sessions.SendAsync(usedId, new ExecInput("x"u8.ToArray()));
-        time.Advance(ExecSessions.IdleLimit / 2 + TimeSpan.FromSeconds(1));
+        time.Advance(StreamSessions.IdleLimit / 2);
+        await sessions.SendAsync(usedId, new StreamInput("x"u8.ToArray()));
+        time.Advance(StreamSessions.IdleLimit / 2 + TimeSpan.FromSeconds(1));
         await sessions.SweepIdleAsync();
 
         Assert.True(idle.Disposed);
@@ -87,9 +87,9 @@ public sealed class ExecSessionsTests
     }
 
     /// <summary>A process whose output the test writes and whose input it records.</summary>
-    private sealed class ScriptedProcess(int exitCode) : IExecStream
+    private sealed class ScriptedProcess(int exitCode) : IContainerStream
     {
-        private readonly Channel<ExecChunk> _output = Channel.CreateUnbounded<ExecChunk>();
+        private readonly Channel<StreamChunk> _output = Channel.CreateUnbounded<StreamChunk>();
 
         public List<byte> Input { get; } = [];
 
@@ -99,11 +99,11 @@ public sealed class ExecSessionsTests
 
         public bool Disposed { get; private set; }
 
-        public ValueTask WriteAsync(int stream, string text) => _output.Writer.WriteAsync(new ExecChunk(stream, Encoding.UTF8.GetBytes(text)));
+        public ValueTask WriteAsync(int stream, string text) => _output.Writer.WriteAsync(new StreamChunk(stream, Encoding.UTF8.GetBytes(text)));
 
         public void Exit() => _output.Writer.Complete();
 
-        public async IAsyncEnumerable<ExecChunk> ReadOutputAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        public async IAsyncEnumerable<StreamChunk> ReadOutputAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await foreach (var chunk in _output.Reader.ReadAllAsync(cancellationToken))
             {

@@ -2,11 +2,14 @@ using Actors.Grains.Abstractions.Objects;
 
 namespace Actors.NodeAgent.Runtime;
 
-/// <summary>A command running in a container with its streams open (<c>kubectl exec</c>); disposing closes them.</summary>
-public interface IExecStream : IAsyncDisposable
+/// <summary>
+/// A live stream of a container: an exec'd or attached process with its stdin open (<c>kubectl exec</c>,
+/// <c>attach</c>), or a followed log; disposing closes it.
+/// </summary>
+public interface IContainerStream : IAsyncDisposable
 {
-    /// <summary>The process's output as it comes; ends when the process ends.</summary>
-    IAsyncEnumerable<ExecChunk> ReadOutputAsync(CancellationToken cancellationToken);
+    /// <summary>The output as it comes; ends when the process (or the container, for a log) ends.</summary>
+    IAsyncEnumerable<StreamChunk> ReadOutputAsync(CancellationToken cancellationToken);
 
     ValueTask WriteInputAsync(ReadOnlyMemory<byte> input, CancellationToken cancellationToken);
 
