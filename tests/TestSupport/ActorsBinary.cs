@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Actors.TestSupport;
 
 /// <summary>
@@ -25,30 +23,6 @@ public static class ActorsBinary
     }
 
     /// <summary>Runs the binary to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(TimeSpan timeout, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Path)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"actors {string.Join(' ', arguments)} did not exit within {timeout}.");
-        }
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    public static Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(TimeSpan timeout, params string[] arguments) =>
+        ChildProcess.RunAsync(Path, arguments, timeout);
 }

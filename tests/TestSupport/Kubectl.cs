@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Actors.TestSupport;
 
 /// <summary>
@@ -37,34 +35,6 @@ public sealed class Kubectl(string binary, string kubeconfig)
         TryRunWithInputAsync(null, arguments);
 
     /// <summary>Runs a command that may fail with <paramref name="input"/> (when not null) as its stdin, closed after it.</summary>
-    public async Task<(int ExitCode, string StandardOutput, string StandardError)> TryRunWithInputAsync(string? input, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
-        start.ArgumentList.Add("--kubeconfig=" + kubeconfig);
-        start.ArgumentList.Add("--cache-dir=" + _cacheDirectory);
-        start.ArgumentList.Add("--request-timeout=30s");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-            process.StandardInput.Close();
-        }
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(CommandTimeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{Binary} {string.Join(' ', arguments)} did not exit within {CommandTimeout}: {await stderr}");
-        }
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    public Task<(int ExitCode, string StandardOutput, string StandardError)> TryRunWithInputAsync(string? input, params string[] arguments) =>
+        ChildProcess.RunAsync(Binary, ["--kubeconfig=" + kubeconfig, "--cache-dir=" + _cacheDirectory, "--request-timeout=30s", .. arguments], CommandTimeout, input);
 }

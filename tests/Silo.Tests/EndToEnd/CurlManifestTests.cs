@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Actors.TestSupport;
 
 namespace Actors.Silo.Tests.EndToEnd;
 
@@ -36,18 +36,9 @@ public sealed class CurlManifestTests
     private static async Task<string> CurlAsync(HollowCluster cluster, params string[] arguments)
     {
         var token = (await File.ReadAllTextAsync(Path.Combine(cluster.DataDirectory, "admin.token"), TestContext.Current.CancellationToken)).Trim();
-        var start = new ProcessStartInfo(Curl) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-sS", "--fail-with-body", "--cacert", Path.Combine(cluster.DataDirectory, "ca.crt"), "-H", $"Authorization: Bearer {token}" }.Concat(arguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(cancel.Token);
-        var output = await stdout;
-        Assert.True(process.ExitCode == 0, $"curl exited {process.ExitCode}:\n{output}\n{await stderr}");
+        var (exitCode, output, errors) = await ChildProcess.RunAsync(
+            Curl, ["-sS", "--fail-with-body", "--cacert", Path.Combine(cluster.DataDirectory, "ca.crt"), "-H", $"Authorization: Bearer {token}", .. arguments], TimeSpan.FromSeconds(60));
+        Assert.True(exitCode == 0, $"curl exited {exitCode}:\n{output}\n{errors}");
         return output;
     }
 }

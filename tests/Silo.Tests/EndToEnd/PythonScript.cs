@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Actors.TestSupport;
 
 namespace Actors.Silo.Tests.EndToEnd;
 
@@ -11,19 +11,9 @@ internal static class PythonScript
 
     public static async Task<Dictionary<string, string>> RunAsync(string script, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "EndToEnd", "python", script));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(cancel.Token);
-        var output = await stdout;
-        Assert.True(process.ExitCode == 0, $"{script} exited {process.ExitCode}:\n{output}\n{await stderr}");
+        var (exitCode, output, errors) = await ChildProcess.RunAsync(
+            Python, [Path.Combine(AppContext.BaseDirectory, "EndToEnd", "python", script), .. arguments], TimeSpan.FromSeconds(120));
+        Assert.True(exitCode == 0, $"{script} exited {exitCode}:\n{output}\n{errors}");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(": ", 2))
             .ToDictionary(parts => parts[0], parts => parts[1]);
