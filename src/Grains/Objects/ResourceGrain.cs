@@ -111,6 +111,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         {
             return new ObjectWriteResult(ObjectWriteStatus.Invalid, null, $"{Kind} \"{Key.Name}\" is invalid", causes);
         }
+        await EnsureKeeperAsync();
         switch (await Store.CreateAsync(Kind, obj))
         {
             case CreateResult.Created created:
@@ -294,6 +295,7 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         {
             return NotFound();
         }
+        await EnsureKeeperAsync();
         switch (await Store.UpdateAsync(Kind, updated, ObjectJson.ResourceVersion(Current)))
         {
             case UpdateResult.Updated written:
@@ -344,14 +346,23 @@ public abstract partial class ResourceGrain(IObjectStore store, ILogger logger, 
         }
     }
 
-    private async Task AfterChangeAsync(JsonObject? before)
+    /// <summary>
+    /// Registers the keeper before this activation's first write, not after it: a silo that dies between the two
+    /// then leaves at worst a keeper of nothing (its tick removes it), never an object that nothing revives (a pod
+    /// created just before its silo died stayed Pending for good). Once per activation: the row outlives it, and a
+    /// write per change would double the store's fsyncs.
+    /// </summary>
+    private async Task EnsureKeeperAsync()
     {
-        // Once per activation: the row outlives it, and a write per change would double the store's fsyncs.
-        if (Current is not null && ResyncPeriod is not null && !_keeperRegistered)
+        if (ResyncPeriod is not null && !_keeperRegistered)
         {
             await this.RegisterOrUpdateReminder(KeeperReminder, KeeperPeriod, KeeperPeriod);
             _keeperRegistered = true;
         }
+    }
+
+    private async Task AfterChangeAsync(JsonObject? before)
+    {
         await OnChangedAsync(before, Current);
         // In a turn of its own: the caller's write is done and answered now, as an API server answers before
         // its controllers act; a Deployment's create must not wait for its ReplicaSet's hundred pods.

@@ -5,6 +5,7 @@ using Actors.Grains.Controllers.Nodes;
 using Actors.NodeAgent.Agent;
 using Actors.Grains.Store;
 using Actors.Runtime.Hosting;
+using Actors.Runtime.Reminders;
 using Actors.Runtime.Sql;
 using Actors.Storage;
 using Actors.TestSupport;
@@ -21,28 +22,32 @@ public sealed class ControlPlaneHost : IAsyncDisposable
     private readonly SqlStores _stores;
     private readonly ObjectStore _store;
     private readonly TempDirectory _directory;
+    private readonly IReminderTable _reminders;
     private IHost _host;
 
-    private ControlPlaneHost(IHost host, Database database, SqlStores stores, ObjectStore store, TempDirectory directory)
+    private ControlPlaneHost(IHost host, Database database, SqlStores stores, ObjectStore store, TempDirectory directory, IReminderTable reminders)
     {
         _host = host;
         _database = database;
         _stores = stores;
         _store = store;
         _directory = directory;
+        _reminders = reminders;
     }
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
     public IObjectStore Store => _store;
 
-    public static async Task<ControlPlaneHost> StartAsync()
+    /// <param name="reminders">Wraps the reminder table, for a test that makes it fail.</param>
+    public static async Task<ControlPlaneHost> StartAsync(Func<IReminderTable, IReminderTable>? reminders = null)
     {
         var directory = new TempDirectory();
         var database = Database.ForSqliteFile(Path.Combine(directory.Path, "actors.db"));
         var stores = await SqlStores.CreateAsync(database, "actors", CancellationToken.None);
         var store = await ObjectStore.OpenAsync(database);
-        return new ControlPlaneHost(await StartHostAsync(stores, store, directory), database, stores, store, directory);
+        var reminderTable = reminders?.Invoke(stores.ReminderTable) ?? stores.ReminderTable;
+        return new ControlPlaneHost(await StartHostAsync(reminderTable, stores, store, directory), database, stores, store, directory, reminderTable);
     }
 
     /// <summary>Stops the silo and starts a new one on the same database: every grain activates afresh from the store.</summary>
@@ -50,10 +55,10 @@ public sealed class ControlPlaneHost : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-        _host = await StartHostAsync(_stores, _store, _directory);
+        _host = await StartHostAsync(_reminders, _stores, _store, _directory);
     }
 
-    private static async Task<IHost> StartHostAsync(SqlStores stores, ObjectStore store, TempDirectory directory)
+    private static async Task<IHost> StartHostAsync(IReminderTable reminders, SqlStores stores, ObjectStore store, TempDirectory directory)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -65,7 +70,7 @@ public sealed class ControlPlaneHost : IAsyncDisposable
             silo.AddGrains(typeof(Actors.Grains.ControlPlane).Assembly);
             silo.AddGrains(typeof(NodeAgentGrain).Assembly);
             silo.UseGrainStorage(_ => stores.GrainStorage);
-            silo.UseReminderTable(_ => stores.ReminderTable);
+            silo.UseReminderTable(_ => reminders);
         });
         var host = builder.Build();
         await host.StartAsync();
