@@ -143,6 +143,11 @@ internal static class PodExec
         {
             return;
         }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The agent is unreachable: the output side reads the same failure and tells the client why.
+            return;
+        }
     }
 
     /// <summary>One whole message (a message may arrive in fragments); null once the client closes.</summary>

@@ -181,7 +181,7 @@ public sealed partial class DockerClient
     {
         var head = new StringBuilder();
         var one = new byte[1];
-        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+        while (head.Length < 4 || head[^4] != '\r' || head[^3] != '\n' || head[^2] != '\r' || head[^1] != '\n')
         {
             if (await stream.ReadAsync(one, cancellationToken) == 0 || head.Length > 16 * 1024)
             {
