@@ -70,6 +70,9 @@ public sealed class FaultTests
             var row = table.Members.Single(m => m.Entry.SiloAddress.Equals(crashed.Address)).Entry;
             return row.Status == SiloStatus.Dead && row.SuspectTimes.Count == 1 && row.SuspectTimes[0].Suspecter.Equals(survivor.Address);
         }, TimeSpan.FromSeconds(15));
+        // The survivor writes the row, then re-reads the table into its own view: routing follows the view.
+        await Eventually.WaitAsync("the survivor's view to show the crashed silo dead",
+            () => survivor.Membership!.Snapshot.StatusOf(crashed.Address) == SiloStatus.Dead, TimeSpan.FromSeconds(5));
         var after = await Task.WhenAll(keys.Select(k => factory.GetGrain<IClusterCounterGrain>(k).IncrementAsync()));
         Assert.All(after, r => Assert.Equal(2, r.Value));
         Assert.All(after, r => Assert.Equal(survivor.Address.ToParsableString(), r.Silo));
