@@ -12,7 +12,7 @@ namespace Actors.NodeAgent.Services;
 /// line with them and serves cluster DNS on the bridge gateway. Stopping it closes the listeners and takes the
 /// cluster IPs off the loopback interface.
 /// </summary>
-public sealed partial class NodeServicesHost(IObjectStore store, IPAddress? bridgeGateway, ILogger<NodeServicesHost> logger) : BackgroundService
+public sealed partial class NodeServicesHost(IObjectStore store, IPAddress? bridgeGateway, string nodeName, ILogger<NodeServicesHost> logger) : BackgroundService
 {
     private readonly ServiceCatalog _catalog = new();
     private readonly Lock _feeding = new();
@@ -20,7 +20,7 @@ public sealed partial class NodeServicesHost(IObjectStore store, IPAddress? brid
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var proxy = new ServiceProxy(() => _catalog.Snapshot, bridgeGateway, logger);
+        await using var proxy = new ServiceProxy(() => _catalog.Snapshot, bridgeGateway, nodeName, logger);
         var background = new List<Task>
         {
             Mirror(ServiceObjects.ServiceKind, stoppingToken),

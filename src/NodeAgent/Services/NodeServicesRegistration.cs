@@ -13,10 +13,10 @@ public static class NodeServicesRegistration
     /// Registers the host and returns the bridge gateway it serves on, which pods must use as their nameserver;
     /// null when the engine did not say (then only loopback NodePorts and cluster IPs are served, without DNS).
     /// </summary>
-    public static async Task<IPAddress?> AddNodeServicesAsync(this IServiceCollection services, IDockerClient docker, string network, CancellationToken cancellationToken)
+    public static async Task<IPAddress?> AddNodeServicesAsync(this IServiceCollection services, IDockerClient docker, string network, string nodeName, CancellationToken cancellationToken)
     {
         var gateway = await BridgeGateway.FindAsync(docker, network, cancellationToken);
-        services.AddHostedService(sp => new NodeServicesHost(sp.GetRequiredService<IObjectStore>(), gateway, sp.GetRequiredService<ILogger<NodeServicesHost>>()));
+        services.AddHostedService(sp => new NodeServicesHost(sp.GetRequiredService<IObjectStore>(), gateway, nodeName, sp.GetRequiredService<ILogger<NodeServicesHost>>()));
         return gateway;
     }
 }

@@ -12,6 +12,7 @@ public sealed class ServiceCatalog
     private readonly Dictionary<(string, string), ServiceInfo> _services = [];
     private readonly Dictionary<(string, string), EndpointsInfo> _endpoints = [];
     private volatile ServiceSnapshot _snapshot = ServiceSnapshot.Empty;
+    private bool _servicesListed;
 
     public ServiceSnapshot Snapshot => _snapshot;
 
@@ -21,6 +22,7 @@ public sealed class ServiceCatalog
         if (kind == ServiceObjects.ServiceKind)
         {
             _services.Clear();
+            _servicesListed = true;
         }
         else
         {
@@ -74,5 +76,5 @@ public sealed class ServiceCatalog
         }
     }
 
-    private void Publish() => _snapshot = new ServiceSnapshot(_services.Values, _endpoints.Values);
+    private void Publish() => _snapshot = new ServiceSnapshot(_services.Values, _endpoints.Values, _servicesListed);
 }

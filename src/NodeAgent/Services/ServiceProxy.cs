@@ -8,17 +8,25 @@ namespace Actors.NodeAgent.Services;
 /// The node's userspace proxy (kube-proxy's role): keeps one listener per NodePort and cluster IP port that the
 /// Services call for, with the cluster IPs on the loopback interface, and one rotation per Service port.
 /// </summary>
-public sealed class ServiceProxy(Func<ServiceSnapshot> snapshot, IPAddress? bridgeGateway, ILogger logger) : IAsyncDisposable
+public sealed class ServiceProxy(Func<ServiceSnapshot> snapshot, IPAddress? bridgeGateway, string nodeName, ILogger logger) : IAsyncDisposable
 {
     private readonly Dictionary<ListenerSpec, ServiceListener> _open = [];
     private readonly ConcurrentDictionary<ServicePortKey, long> _turns = new();
-    private readonly LoopbackAddresses _loopback = new(logger);
+    private readonly LoopbackAddresses _loopback = new(LoopbackAddresses.LabelFor(nodeName), logger);
     private readonly CancellationTokenSource _connections = new();
 
-    /// <summary>Brings listeners and loopback addresses in line with the current snapshot; one caller at a time.</summary>
+    /// <summary>
+    /// Brings listeners and loopback addresses in line with the current snapshot; one caller at a time. Nothing
+    /// happens before the Services were first listed: an empty catalog then means "not known yet", not "none".
+    /// </summary>
     public async Task ReconcileAsync(CancellationToken cancellationToken)
     {
-        var services = snapshot().Services;
+        var current = snapshot();
+        if (!current.ServicesListed)
+        {
+            return;
+        }
+        var services = current.Services;
         var (close, open) = ListenerPlan.Diff(_open.Keys.ToHashSet(), ListenerPlan.Listeners(services, bridgeGateway));
         foreach (var spec in close)
         {

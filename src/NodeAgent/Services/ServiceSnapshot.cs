@@ -8,14 +8,15 @@ namespace Actors.NodeAgent.Services;
 /// </summary>
 public sealed class ServiceSnapshot
 {
-    public static readonly ServiceSnapshot Empty = new([], []);
+    public static readonly ServiceSnapshot Empty = new([], [], servicesListed: false);
 
     private readonly Dictionary<(string Namespace, string Name), ServiceInfo> _services;
     private readonly Dictionary<(string Namespace, string Name), EndpointsInfo> _endpoints;
     private readonly Dictionary<ServicePortKey, IReadOnlyList<IPEndPoint>> _targets = [];
 
-    public ServiceSnapshot(IEnumerable<ServiceInfo> services, IEnumerable<EndpointsInfo> endpoints)
+    public ServiceSnapshot(IEnumerable<ServiceInfo> services, IEnumerable<EndpointsInfo> endpoints, bool servicesListed = true)
     {
+        ServicesListed = servicesListed;
         _services = services.ToDictionary(s => (s.Namespace, s.Name));
         _endpoints = endpoints.ToDictionary(e => (e.Namespace, e.Name));
         foreach (var service in _services.Values)
@@ -27,6 +28,9 @@ public sealed class ServiceSnapshot
             }
         }
     }
+
+    /// <summary>False until the node has read the Services once; until then it knows of none, not that there are none.</summary>
+    public bool ServicesListed { get; }
 
     public IReadOnlyCollection<ServiceInfo> Services => _services.Values;
 

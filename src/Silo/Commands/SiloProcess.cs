@@ -56,7 +56,7 @@ internal static class SiloProcess
             var docker = new DockerClient(settings.DockerSocket);
             builder.Services.AddSingleton<IDockerClient>(docker);
             var runtimeOptions = new DockerRuntimeOptions { SandboxPoolSize = settings.SandboxPoolSize };
-            var gateway = await builder.Services.AddNodeServicesAsync(docker, runtimeOptions.Network, cancellationToken);
+            var gateway = await builder.Services.AddNodeServicesAsync(docker, runtimeOptions.Network, settings.NodeName, cancellationToken);
             runtimeOptions = runtimeOptions with { ClusterDns = gateway is null ? [] : [gateway.ToString()] };
             builder.Services.AddSingleton<IContainerRuntime>(new DockerContainerRuntime(docker, settings.NodeName, runtimeOptions));
             builder.Services.AddSingleton(new NodeAgentHost(settings.NodeName, settings.AdvertiseAddress));

@@ -37,4 +37,20 @@ public sealed class ServiceCatalogTests
 
         Assert.Equal(["web"], catalog.Snapshot.Services.Select(s => s.Name));
     }
+
+    [Fact]
+    public void The_Services_count_as_known_only_once_they_were_listed()
+    {
+        var catalog = new ServiceCatalog();
+        Assert.False(catalog.Snapshot.ServicesListed);
+
+        catalog.Replace(ServiceObjects.EndpointsKind, [ServiceFixtures.EndpointsJson("web", ["172.17.0.2"])]);
+        catalog.Apply(new WatchEvent(WatchEventType.Added, ServiceObjects.ServiceKind, ServiceFixtures.ServiceJson("web", "10.96.0.10"), 3));
+        Assert.False(catalog.Snapshot.ServicesListed);
+
+        catalog.Replace(ServiceObjects.ServiceKind, []);
+        Assert.True(catalog.Snapshot.ServicesListed);
+        catalog.Apply(new WatchEvent(WatchEventType.Added, ServiceObjects.ServiceKind, ServiceFixtures.ServiceJson("web", "10.96.0.10"), 4));
+        Assert.True(catalog.Snapshot.ServicesListed);
+    }
 }

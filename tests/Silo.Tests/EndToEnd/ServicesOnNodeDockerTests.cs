@@ -8,7 +8,8 @@ namespace Actors.Silo.Tests.EndToEnd;
 /// <summary>
 /// Services on a node of `actors up` against the real Docker engine, driven by kubectl: a NodePort on loopback
 /// balances over the ready pods, pods reach the Service by short and full DNS names and by cluster IP, a pod taken
-/// out of the Endpoints gets no more connections, and a deleted Service or a stopped node leaves nothing on loopback.
+/// out of the Endpoints gets no more connections, and a deleted Service or a stopped node leaves nothing on loopback;
+/// neither does a killed node once it is back and the Service is gone.
 /// The Service has no selector and the test writes its Endpoints, so the endpoints are exactly the ones named here.
 /// </summary>
 [Trait("Category", "Docker")]
@@ -104,6 +105,28 @@ public sealed class ServicesOnNodeDockerTests : IAsyncLifetime
         Assert.True(OnLoopback(KubernetesServiceIP), $"{KubernetesServiceIP} is not on lo");
         await _node.StopAsync();
         Assert.True(_kubernetesIPWasThere || !OnLoopback(KubernetesServiceIP), $"{KubernetesServiceIP} is still on lo after the node stopped");
+    }
+
+    [Fact]
+    public async Task A_node_killed_with_its_cluster_IPs_on_loopback_takes_them_off_after_its_restart_once_no_Service_wants_them()
+    {
+        Assert.SkipUnless(File.Exists(Kubectl.Newest), $"{Kubectl.Newest} is not installed");
+        var manifest = await _node.WriteFileAsync("service.yaml", $$$"""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec:
+              clusterIP: {{{_clusterIP}}}
+              ports: [{port: 80, targetPort: 8080}]
+            """);
+        Assert.Contains("service/web created", await _node.Kubectl.RunAsync("apply", "-f", manifest));
+        await Eventually.WaitAsync($"{_clusterIP} on lo", () => OnLoopback(_clusterIP), TimeSpan.FromSeconds(30), () => _node.Process.Output);
+
+        await _node.KillAndStartAgainAsync();
+        Assert.True(OnLoopback(_clusterIP), $"{_clusterIP} left lo although its node was killed");
+
+        Assert.Contains("deleted", await _node.Kubectl.RunAsync("delete", "service", "web"));
+        await Eventually.WaitAsync($"{_clusterIP} off lo", () => !OnLoopback(_clusterIP), TimeSpan.FromSeconds(30), () => _node.Process.Output);
     }
 
     private static async Task<bool> AcceptsAsync(int port)

@@ -67,6 +67,14 @@ internal sealed class UpNode : IAsyncDisposable
         await StartProcessAsync();
     }
 
+    /// <summary>SIGKILLs the process, which leaves whatever it had set up behind, and starts it again on the same data directory.</summary>
+    public async Task KillAndStartAgainAsync()
+    {
+        Process.Kill();
+        await Process.DisposeAsync();
+        await StartProcessAsync();
+    }
+
     /// <summary>Stops the process gracefully (disposing after that is harmless).</summary>
     public Task StopAsync() => Process.StopAsync(TimeSpan.FromSeconds(30));
 
