@@ -35,7 +35,7 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
         var created = false;
         if (newSet is not null)
         {
-            if (await RestampAsync(newSet, NextRevision(sets.Where(rs => rs != newSet))) is { } restamped)
+            if (await StampNewSetAsync(newSet, NextRevision(sets.Where(rs => rs != newSet)), ObjectJson.Annotations(deployment)) is { } restamped)
             {
                 sets[sets.IndexOf(newSet)] = restamped;
                 newSet = restamped;
@@ -89,11 +89,12 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
         var selector = deployment["spec"]?["selector"]?.DeepClone().AsObject() ?? new JsonObject();
         var matchLabels = selector["matchLabels"] as JsonObject ?? (JsonObject)(selector["matchLabels"] = new JsonObject());
         matchLabels[TemplateHash.Label] = hash;
-        var annotations = new JsonObject { [RevisionStamp.RevisionAnnotation] = revision.ToString(CultureInfo.InvariantCulture) };
-        if (deployment["metadata"]?["annotations"]?["kubernetes.io/change-cause"] is { } cause)
+        var annotations = new JsonObject();
+        foreach (var (key, value) in CopiedAnnotations.Changes(ObjectJson.Annotations(deployment), new Dictionary<string, string>()))
         {
-            annotations["kubernetes.io/change-cause"] = cause.DeepClone();
+            annotations[key] = value;
         }
+        annotations[RevisionStamp.RevisionAnnotation] = revision.ToString(CultureInfo.InvariantCulture);
         var name = $"{Key.Name}-{hash}";
         var rs = new JsonObject
         {
@@ -132,20 +133,30 @@ public sealed class DeploymentGrain(IObjectStore store, ILogger<DeploymentGrain>
     }
 
     /// <summary>Gives the current set the next revision when it is not the greatest (after a rollback); the stored set, or null when unchanged.</summary>
-    private Task<JsonObject?> RestampAsync(JsonObject rs, long next) => WriteDependentAsync(rs, current =>
+    /// <summary>Gives the current set the greatest revision and the Deployment's copied annotations, when it lacks either.</summary>
+    private Task<JsonObject?> StampNewSetAsync(JsonObject rs, long next, IReadOnlyDictionary<string, string> deploymentAnnotations) => WriteDependentAsync(rs, current =>
     {
-        var annotations = current["metadata"]?["annotations"];
-        if (RevisionStamp.Restamp((string?)annotations?[RevisionStamp.RevisionAnnotation], (string?)annotations?[RevisionStamp.HistoryAnnotation], next) is not { } stamp)
+        var annotations = ObjectJson.Annotations(current);
+        var stamp = RevisionStamp.Restamp(annotations.GetValueOrDefault(RevisionStamp.RevisionAnnotation), annotations.GetValueOrDefault(RevisionStamp.HistoryAnnotation), next);
+        var copied = CopiedAnnotations.Changes(deploymentAnnotations, annotations);
+        if (stamp is null && copied.Count == 0)
         {
             return null;
         }
         var updated = current.DeepClone().AsObject();
         var metadata = ObjectJson.Metadata(updated);
         var stamped = metadata["annotations"] as JsonObject ?? (JsonObject)(metadata["annotations"] = new JsonObject());
-        stamped[RevisionStamp.RevisionAnnotation] = stamp.Revision;
-        if (stamp.History is not null)
+        foreach (var (key, value) in copied)
         {
-            stamped[RevisionStamp.HistoryAnnotation] = stamp.History;
+            stamped[key] = value;
+        }
+        if (stamp is { } restamp)
+        {
+            stamped[RevisionStamp.RevisionAnnotation] = restamp.Revision;
+            if (restamp.History is not null)
+            {
+                stamped[RevisionStamp.HistoryAnnotation] = restamp.History;
+            }
         }
         return updated;
     });

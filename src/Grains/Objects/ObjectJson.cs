@@ -18,10 +18,14 @@ public static class ObjectJson
 
     public static bool IsDeleting(JsonObject obj) => Metadata(obj)["deletionTimestamp"] is not null;
 
-    public static IReadOnlyDictionary<string, string> Labels(JsonObject? obj) =>
-        obj?["metadata"]?["labels"] is JsonObject labels
-            ? labels.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!.ToString())
-            : new Dictionary<string, string>();
+    public static IReadOnlyDictionary<string, string> Labels(JsonObject? obj) => StringMap(obj?["metadata"]?["labels"]);
+
+    public static IReadOnlyDictionary<string, string> Annotations(JsonObject? obj) => StringMap(obj?["metadata"]?["annotations"]);
+
+    private static Dictionary<string, string> StringMap(JsonNode? map) =>
+        map is JsonObject entries
+            ? entries.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!.ToString())
+            : [];
 
     public static IReadOnlyList<string> Finalizers(JsonObject obj) =>
         Metadata(obj)["finalizers"] is JsonArray array ? array.Select(f => f?.ToString() ?? "").Where(f => f.Length > 0).ToArray() : [];

@@ -61,6 +61,13 @@ public sealed class KubectlAgainstServerTests
         var history = await kubectl.RunAsync("rollout", "history", "deployment/web");
         Assert.Contains("1 ", history);
         Assert.Contains("2 ", history);
+        // The change-cause annotated once the rollout is under way (as Kubernetes' docs show) reaches revision 2's set.
+        Assert.Contains("annotated", await kubectl.RunAsync("annotate", "deployment/web", "kubernetes.io/change-cause=image updated to busybox:2"));
+        await Eventually.WaitAsync("revision 2 to show its change-cause", async () =>
+        {
+            history = await kubectl.RunAsync("rollout", "history", "deployment/web");
+            return history.Split('\n').Any(l => l.StartsWith("2 ", StringComparison.Ordinal) && l.Contains("image updated to busybox:2"));
+        }, TimeSpan.FromSeconds(30), () => history);
 
         Assert.Contains("scaled", await kubectl.RunAsync("scale", "deployment", "web", "--replicas=5"));
         await Eventually.WaitAsync("5 available replicas", async () =>
