@@ -43,7 +43,7 @@ internal static class DiscoveryDocuments
     /// <summary>One group for <c>/apis/{group}</c>; null when the group is not served.</summary>
     public static JsonObject? Group(string name)
     {
-        var versions = KindRegistry.All.Where(k => k.Group == name && name.Length > 0).Select(k => k.Version).Distinct().ToList();
+        var versions = KindRegistry.Served.Where(k => k.Group == name && name.Length > 0).Select(k => k.Version).Distinct().ToList();
         if (versions.Count == 0)
         {
             return null;
@@ -66,7 +66,7 @@ internal static class DiscoveryDocuments
     /// <summary>The APIResourceList of one group/version (<c>""</c> for core); null when not served.</summary>
     public static JsonObject? ResourceList(string group, string version)
     {
-        var kinds = KindRegistry.All.Where(k => k.Group == group && k.Version == version).ToList();
+        var kinds = KindRegistry.Served.Where(k => k.Group == group && k.Version == version).ToList();
         if (kinds.Count == 0)
         {
             return null;
@@ -90,7 +90,7 @@ internal static class DiscoveryDocuments
     }
 
     private static IEnumerable<IGrouping<string, ResourceKind>> Groups() =>
-        KindRegistry.All.Where(k => k.Group.Length > 0).GroupBy(k => k.Group);
+        KindRegistry.Served.Where(k => k.Group.Length > 0).GroupBy(k => k.Group);
 
     private static JsonObject GroupVersion(string group, string version) =>
         new() { ["groupVersion"] = group + "/" + version, ["version"] = version };

@@ -3,6 +3,7 @@ using Actors.Gateway.Api;
 using Actors.Gateway.Discovery;
 using Actors.Gateway.Errors;
 using Actors.Gateway.Security;
+using Actors.Grains.Abstractions.Resources;
 using Actors.Grains.Abstractions.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,8 @@ namespace Actors.Gateway.Hosting;
 internal sealed class KubernetesApiEndpoints(GatewaySecurity security, GatewayOptions options, IGrainFactory grains, IObjectStore store, TimeProvider time, ILogger<KubernetesApiEndpoints> logger)
 {
     private readonly ResourceHandler _resources = new(grains, store, time, options.MaxRequestBodyBytes);
+
+    private readonly MetricsApiHandler _metrics = new(grains, store);
 
     private readonly ManifestHandler _manifests = new(new ObjectWriter(grains, store), time, options.MaxRequestBodyBytes, logger);
 
@@ -59,7 +62,14 @@ internal sealed class KubernetesApiEndpoints(GatewaySecurity security, GatewayOp
                 {
                     throw new KubeStatusException(KubeStatus.Forbidden(user.Name, verb, new GroupResource(target.Kind.Group, target.Kind.Plural), target.Name, target.Namespace, target.Subresource));
                 }
-                await _resources.HandleAsync(c, target);
+                if (KindRegistry.Measured.Contains(target.Kind))
+                {
+                    await _metrics.HandleAsync(c, target);
+                }
+                else
+                {
+                    await _resources.HandleAsync(c, target);
+                }
                 break;
             default:
                 await ApiResponses.WriteStatusAsync(c, NotFound());

@@ -35,6 +35,13 @@ public interface INodeAgentGrain : IGrainWithStringKey
     /// <summary>A container's log as text lines, as the pod log endpoint asks (previous: the attempt before the current one).</summary>
     Task<PodLogResult> GetLogsAsync(PodLogRequest request);
 
+    /// <summary>
+    /// The node's and its running pods' CPU and memory use, measured now over about a second (the metrics API).
+    /// Interleaved: the measuring waits without holding up the agent's pod work.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<NodeUsageReport> GetUsageAsync();
+
     /// <summary>Starts a command in one of the node's pods with its streams kept open (<c>kubectl exec</c>), or joins a container's own process (<c>kubectl attach</c>).</summary>
     Task<StreamOpenResult> OpenExecAsync(PodExecRequest request);
 

@@ -29,9 +29,19 @@ public static class KindRegistry
 
     public static ResourceKind Leases { get; } = new("coordination.k8s.io", "v1", "Lease", "leases", "lease", [], true, AllVerbs, typeof(Lease), [], []);
 
-    /// <summary>Every served kind, core first, in discovery order.</summary>
+    public static ResourceKind NodeMetrics { get; } = new("metrics.k8s.io", "v1beta1", "NodeMetrics", "nodes", "", [], false, ["get", "list"], typeof(NodeMetrics), [], []);
+
+    public static ResourceKind PodMetrics { get; } = new("metrics.k8s.io", "v1beta1", "PodMetrics", "pods", "", [], true, ["get", "list"], typeof(PodMetrics), [], []);
+
+    /// <summary>Every stored kind, core first, in discovery order.</summary>
     public static IReadOnlyList<ResourceKind> All { get; } =
         [ConfigMaps, Endpoints, Events, Namespaces, Nodes, Pods, Secrets, Services, Deployments, ReplicaSets, Leases];
+
+    /// <summary>Kinds read from the nodes as they are asked for (the metrics API), never stored nor written.</summary>
+    public static IReadOnlyList<ResourceKind> Measured { get; } = [NodeMetrics, PodMetrics];
+
+    /// <summary>Every kind in discovery: the stored ones, then the measured ones.</summary>
+    public static IReadOnlyList<ResourceKind> Served { get; } = [.. All, .. Measured];
 
     /// <summary>The served group/versions: <c>v1</c>, <c>apps/v1</c>, ...</summary>
     public static IReadOnlyList<string> ApiVersions { get; } = All.Select(k => k.ApiVersion).Distinct().ToArray();
@@ -42,7 +52,7 @@ public static class KindRegistry
 
     /// <summary>By URL coordinates: group (<c>""</c> for core), version and plural resource.</summary>
     public static ResourceKind? FindByResource(string group, string version, string plural) =>
-        All.FirstOrDefault(k => k.Group == group && k.Version == version && k.Plural == plural);
+        Served.FirstOrDefault(k => k.Group == group && k.Version == version && k.Plural == plural);
 
     /// <summary>By what a user types: plural, singular, short name or kind, case-insensitive, optionally <c>name.group</c>.</summary>
     public static ResourceKind? FindByName(string name)

@@ -144,6 +144,9 @@ public sealed partial class DockerClient : IDockerClient, IDisposable
     public async Task<DockerResult<ContainerDetails>> InspectContainerAsync(string id, CancellationToken cancellationToken = default) =>
         Parse<ContainerDetails>(await SendAsync(HttpMethod.Get, $"containers/{Escape(id)}/json", null, cancellationToken));
 
+    public async Task<DockerResult<ContainerStats>> GetStatsAsync(string id, CancellationToken cancellationToken = default) =>
+        Parse<ContainerStats>(await SendAsync(HttpMethod.Get, $"containers/{Escape(id)}/stats?stream=false", null, cancellationToken));
+
     public async Task<DockerResult<NetworkDetails>> InspectNetworkAsync(string network, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(network))

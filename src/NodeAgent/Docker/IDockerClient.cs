@@ -37,6 +37,9 @@ public interface IDockerClient
 
     Task<DockerResult<ContainerDetails>> InspectContainerAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>A container's CPU and memory use; the engine takes about a second to sample its CPU twice.</summary>
+    Task<DockerResult<ContainerStats>> GetStatsAsync(string id, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Lists containers, running only unless <paramref name="all"/>; each label filter is <c>key</c> (has the label)
     /// or <c>key=value</c>, and a container must match all of them.

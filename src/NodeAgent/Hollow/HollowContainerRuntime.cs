@@ -52,6 +52,12 @@ public sealed class HollowContainerRuntime(TimeSpan startDelay, TimeProvider tim
         return Task.FromResult(RuntimeResult.Ok);
     }
 
+    /// <summary>A simulated container uses nothing.</summary>
+    public Task<RuntimeResult<ContainerUsage>> GetUsageAsync(string containerId, CancellationToken cancellationToken) =>
+        Task.FromResult(RuntimeResult<ContainerUsage>.Success(new ContainerUsage(0, 0, time.GetUtcNow(), TimeSpan.Zero)));
+
+    public Task<NodeUsage> GetNodeUsageAsync(CancellationToken cancellationToken) => Task.FromResult(NodeUsage.Idle(time.GetUtcNow()));
+
     public Task<RuntimeResult<ExecOutcome>> ExecAsync(string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken) =>
         Task.FromResult(RuntimeResult<ExecOutcome>.Success(new ExecOutcome(0, "", TimedOut: false)));
 

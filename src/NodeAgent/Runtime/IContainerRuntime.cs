@@ -70,6 +70,12 @@ public interface IContainerRuntime
     /// </summary>
     Task<RuntimeResult<IContainerStream>> OpenExecAsync(string containerId, IReadOnlyList<string> command, bool stdin, bool tty, CancellationToken cancellationToken);
 
+    /// <summary>A running container's CPU rate and memory working set over a recent window (<c>kubectl top pod</c>).</summary>
+    Task<RuntimeResult<ContainerUsage>> GetUsageAsync(string containerId, CancellationToken cancellationToken);
+
+    /// <summary>The node's own CPU rate and memory in use over a recent window (<c>kubectl top node</c>).</summary>
+    Task<NodeUsage> GetNodeUsageAsync(CancellationToken cancellationToken);
+
     /// <summary>A container's log lines, as the pod log endpoint asks for them.</summary>
     Task<RuntimeResult<IAsyncEnumerable<string>>> LogsAsync(string containerId, ContainerLogQuery query, CancellationToken cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Actors.NodeAgent.Docker;
 using Actors.NodeAgent.Runtime.Docker;
@@ -285,6 +286,29 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
         Assert.Equal("second", await follower.StandardOutput.ReadLineAsync(deadline.Token));
         await follower.WaitForExitAsync(deadline.Token);
         Assert.Equal(0, follower.ExitCode);
+    }
+
+    /// <summary>kubectl top reads what the engine measured: a busy container's CPU, an idle one's next to nothing, the node's own use.</summary>
+    [Fact]
+    public async Task Top_ShowsTheCpuAndMemoryThePodsAndTheNodeUse()
+    {
+        Assert.SkipUnless(File.Exists(Kubectl.Newest), $"{Kubectl.Newest} is not installed");
+        await _node.Kubectl.RunAsync("run", "busy", "--image=actors/busybox:1", "--", "sh", "-c", "while true; do :; done");
+        await _node.Kubectl.RunAsync("run", "still", "--image=actors/busybox:1", "--", "sleep", "3600");
+        await _node.Kubectl.RunAsync("wait", "--for=condition=Ready", "pod/busy", "pod/still", "--timeout=60s");
+
+        var top = await _node.Kubectl.RunAsync("top", "pod", "--no-headers");
+        var cpu = top.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToDictionary(f => f[0], f => int.Parse(f[1].TrimEnd('m'), CultureInfo.InvariantCulture));
+        // A spinning shell takes a good part of a core even on a loaded machine; a sleeping one next to none.
+        Assert.True(cpu["busy"] >= 200, top);
+        Assert.True(cpu["still"] < 50, top);
+        Assert.Equal(["busy", "still"], cpu.Keys.Order());
+
+        var memory = await _node.Kubectl.RunAsync("get", "--raw", "/apis/metrics.k8s.io/v1beta1/namespaces/default/pods/still");
+        Assert.Matches("\"memory\":\"[1-9][0-9]*(Ki)?\"", memory);
+        var node = await _node.Kubectl.RunAsync("top", "node", "--no-headers");
+        Assert.Matches($@"^{_node.Name}\s+[1-9][0-9]*m\s+\d+%\s+[1-9][0-9]*Mi\s+\d+%", node.Trim());
     }
 
     /// <summary>Runs a command in the probed pod's container with kubectl exec; it must succeed.</summary>

@@ -47,6 +47,12 @@ public sealed class KubectlAgainstServerTests
         Assert.Contains("successfully rolled out", await kubectl.RunAsync("rollout", "status", "deployment/web", "--timeout=60s"));
         var wide = await kubectl.RunAsync("get", "pods", "-o", "wide");
         Assert.Equal(3, wide.Split('\n').Count(l => l.Contains("Running") && l.Contains("hollow-")));
+        // kubectl top: the metrics API asks each pod's node agent, and hollow containers use nothing.
+        var top = await kubectl.RunAsync("top", "pod", "-l", "app=web", "--no-headers");
+        Assert.Equal(3, top.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^web-\S+\s+0m\s+0Mi\s*$")));
+        Assert.Contains("hollow-1", await kubectl.RunAsync("top", "node"));
+        var missing = await kubectl.TryRunAsync("top", "pod", "nothing-here");
+        Assert.Contains("pods.metrics.k8s.io \"default/nothing-here\" not found", missing.StandardError);
 
         Assert.Contains("image updated", await kubectl.RunAsync("set", "image", "deployment/web", "web=busybox:2"));
         Assert.Contains("successfully rolled out", await kubectl.RunAsync("rollout", "status", "deployment/web", "--timeout=60s"));

@@ -48,6 +48,26 @@ public sealed partial class DockerContainerRuntime : IContainerRuntime
             : RuntimeFailures.Failed<RuntimeInfo>(info.Kind, info.Message, RuntimeFailure.EngineError);
     }
 
+    public async Task<RuntimeResult<ContainerUsage>> GetUsageAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var stats = await _docker.GetStatsAsync(containerId, cancellationToken);
+        if (!stats.IsOk)
+        {
+            return RuntimeFailures.Failed<ContainerUsage>(stats.Kind, stats.Message, RuntimeFailure.EngineError);
+        }
+        var sample = stats.Value;
+        var counters = sample.MemoryStats.Stats;
+        // cgroup v1 names the hierarchy's inactive page cache total_inactive_file, v2 inactive_file.
+        ulong Counter(string name) => counters is not null && counters.TryGetValue(name, out var value) ? value : 0;
+        var inactive = Counter("total_inactive_file") is > 0 and var total ? total : Counter("inactive_file");
+        return RuntimeResult<ContainerUsage>.Success(ContainerUsage.FromSamples(
+            sample.PreCpuStats.CpuUsage.TotalUsage, sample.CpuStats.CpuUsage.TotalUsage, sample.PreRead, sample.Read, sample.MemoryStats.Usage, inactive));
+    }
+
+    /// <summary>The engine runs on this machine (its socket is local), so the node's use is this machine's.</summary>
+    public Task<NodeUsage> GetNodeUsageAsync(CancellationToken cancellationToken) =>
+        Host.ProcUsage.SampleAsync(_time, TimeSpan.FromSeconds(1), cancellationToken);
+
     /// <summary>Inspects a container this node owns; another node's container is NotFound, as if it were not there.</summary>
     private async Task<DockerResult<ContainerDetails>> InspectOwnedAsync(string containerId, CancellationToken cancellationToken)
     {

@@ -41,6 +41,9 @@ internal sealed class CountingDockerClient(IDockerClient inner) : IDockerClient
     public Task<DockerResult<ContainerDetails>> InspectContainerAsync(string id, CancellationToken cancellationToken = default) =>
         inner.InspectContainerAsync(id, cancellationToken);
 
+    public Task<DockerResult<ContainerStats>> GetStatsAsync(string id, CancellationToken cancellationToken = default) =>
+        inner.GetStatsAsync(id, cancellationToken);
+
     public Task<DockerResult<IReadOnlyList<ContainerSummary>>> ListContainersAsync(
         bool all, IReadOnlyList<string>? labelFilters = null, CancellationToken cancellationToken = default) =>
         inner.ListContainersAsync(all, labelFilters, cancellationToken);

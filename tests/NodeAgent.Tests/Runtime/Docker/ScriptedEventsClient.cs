@@ -70,6 +70,8 @@ internal sealed class ScriptedEventsClient(params ScriptedEventsClient.Answer[] 
     public Task<DockerResult<ContainerDetails>> InspectContainerAsync(string id, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
+    public Task<DockerResult<ContainerStats>> GetStatsAsync(string id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<DockerResult<IReadOnlyList<ContainerSummary>>> ListContainersAsync(
         bool all, IReadOnlyList<string>? labelFilters = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

@@ -1,0 +1,20 @@
+namespace Actors.NodeAgent.Runtime;
+
+/// <summary>A container's CPU rate and memory working set over a window that ended at <see cref="At"/>.</summary>
+public sealed record ContainerUsage(long CpuNanoCores, long MemoryWorkingSetBytes, DateTimeOffset At, TimeSpan Window)
+{
+    /// <summary>
+    /// From two cumulative CPU readings and a memory reading, as the kubelet computes them: CPU nanoseconds per
+    /// second of window, and memory in use less the inactive page cache the kernel reclaims first (never below 0).
+    /// A window of no length gives no CPU rate.
+    /// </summary>
+    public static ContainerUsage FromSamples(ulong cpuNanosBefore, ulong cpuNanosAfter, DateTimeOffset before, DateTimeOffset after, ulong memoryUsage, ulong inactiveFile)
+    {
+        var window = after - before;
+        var cpu = window > TimeSpan.Zero && cpuNanosAfter >= cpuNanosBefore
+            ? (long)((cpuNanosAfter - cpuNanosBefore) / window.TotalSeconds)
+            : 0;
+        var workingSet = memoryUsage > inactiveFile ? (long)(memoryUsage - inactiveFile) : 0;
+        return new ContainerUsage(cpu, workingSet, after, window > TimeSpan.Zero ? window : TimeSpan.Zero);
+    }
+}
