@@ -9,6 +9,9 @@ public sealed class Kubectl(string binary, string kubeconfig)
     /// <summary>The newest kubectl of the Google Cloud SDK (protobuf bodies, aggregated discovery).</summary>
     public const string Newest = "/usr/lib/google-cloud-sdk/bin/kubectl.1.33";
 
+    /// <summary>The oldest kubectl of the Google Cloud SDK: exec, attach and port-forward over SPDY only.</summary>
+    public const string Oldest = "/usr/lib/google-cloud-sdk/bin/kubectl.1.27";
+
     /// <summary>Debian's kubernetes-client, unpacked by deploy/kubectl-120.sh.</summary>
     public const string Debian120 = "/opt/actors/kubectl-1.20/usr/bin/kubectl";
 

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using Actors.Gateway.Errors;
+using Actors.Gateway.Spdy;
 using Actors.Grains.Abstractions.Objects;
 using Actors.Grains.Abstractions.Store;
 using Microsoft.AspNetCore.Http;
@@ -8,14 +9,17 @@ using Microsoft.AspNetCore.Http;
 namespace Actors.Gateway.Api;
 
 /// <summary>
-/// <c>GET …/pods/{name}/exec</c> and <c>…/attach</c> over WebSocket (kubectl 1.30+, the Python client): the command
-/// runs in (or attach joins the process of) the pod's container through its node agent; output is read from the
-/// agent and sent as it comes, client input passed on.
+/// <c>…/pods/{name}/exec</c> and <c>…/attach</c> over WebSocket (kubectl 1.30+, the Python client) or SPDY (every
+/// kubectl): the command runs in (or attach joins the process of) the pod's container through its node agent;
+/// output is read from the agent and sent as it comes, client input passed on.
 /// Everything that can be refused (no such pod, container, command) is refused before the upgrade, as a Status.
 /// </summary>
 internal static class PodExec
 {
     private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a SPDY client has to open the streams its request asked for, as the kubelet allows.</summary>
+    private static readonly TimeSpan StreamsWait = TimeSpan.FromSeconds(30);
 
     /// <param name="attach">Join the container's own process (<c>kubectl attach</c>, <c>kubectl run -i</c>) instead of running a command.</param>
     public static async Task ServeAsync(HttpContext context, IGrainFactory grains, IObjectStore store, string ns, string name, bool attach)
@@ -29,13 +33,17 @@ internal static class PodExec
             throw new KubeStatusException(KubeStatus.BadRequest(error));
         }
         request = request with { Container = container };
+        var webSocket = context.WebSockets.IsWebSocketRequest;
         // kubectl 1.30+ retries a refused WebSocket with SPDY: a request it can fix gets the same answer on both.
-        if (!context.WebSockets.IsWebSocketRequest)
+        if (!webSocket && !SpdyUpgrade.IsRequested(context.Request))
         {
-            throw new KubeStatusException(KubeStatus.BadRequest("Upgrade request required: this server serves exec and attach over WebSocket (v5.channel.k8s.io, v4.channel.k8s.io) only; use kubectl 1.30 or newer"));
+            throw new KubeStatusException(KubeStatus.BadRequest("Upgrade request required: exec and attach are served over WebSocket (v5.channel.k8s.io, v4.channel.k8s.io) or SPDY/3.1 (v4.channel.k8s.io)"));
         }
-        var protocol = ExecProtocol.Choose(context.WebSockets.WebSocketRequestedProtocols)
-            ?? throw new KubeStatusException(KubeStatus.BadRequest($"exec needs the WebSocket subprotocol {ExecProtocol.V5} or {ExecProtocol.V4}"));
+        var protocol = webSocket
+            ? ExecProtocol.Choose(context.WebSockets.WebSocketRequestedProtocols)
+                ?? throw new KubeStatusException(KubeStatus.BadRequest($"exec needs the WebSocket subprotocol {ExecProtocol.V5} or {ExecProtocol.V4}"))
+            : SpdyUpgrade.ChooseProtocol(context.Request, [ExecProtocol.V4])
+                ?? throw new KubeStatusException(KubeStatus.BadRequest($"exec over SPDY needs the stream protocol {ExecProtocol.V4}"));
         var opened = await PodAgents.CallAsync(node, () => agent.OpenExecAsync(request));
         if (opened.SessionId is not { } session)
         {
@@ -43,25 +51,44 @@ internal static class PodExec
                 ? KubeStatus.NotFound(new GroupResource("", "pods"), name)
                 : KubeStatus.BadRequest(opened.Error ?? "exec failed"));
         }
+        var stdout = ApiResponses.Flag(context.Request, "stdout");
+        var stderr = ApiResponses.Flag(context.Request, "stderr");
         try
         {
-            using var socket = await context.WebSockets.AcceptWebSocketAsync(protocol);
-            using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-            var input = PassInputAsync(socket, agent, session, protocol, done.Token);
-            var output = SendOutputAsync(socket, agent, session, request, ApiResponses.Flag(context.Request, "stdout"), ApiResponses.Flag(context.Request, "stderr"), done.Token);
-            if (await Task.WhenAny(input, output) == output)
+            if (webSocket)
             {
-                // The client answers the close once it has read the end; cancelling a receive would reset the connection first.
-                await Task.WhenAny(input, Task.Delay(CloseWait, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default));
+                using var socket = await context.WebSockets.AcceptWebSocketAsync(protocol);
+                await RelayAsync(new WebSocketExecClient(socket, protocol), agent, session, request, stdout, stderr, context.RequestAborted);
+                return;
             }
-            // Else the client left first (Ctrl-C, a dropped connection): the process's output has nowhere to go.
-            await done.CancelAsync();
-            await Task.WhenAll(input, output);
+            await using var spdy = new SpdySession(await SpdyUpgrade.AcceptAsync(context, protocol));
+            if (await SpdyExecClient.AcceptAsync(spdy, request.Stdin, stdout, stderr, request.Tty, StreamsWait) is { } client)
+            {
+                await RelayAsync(client, agent, session, request, stdout, stderr, spdy.Closing);
+            }
         }
         finally
         {
             await PodAgents.EndStreamAsync(agent, session);
         }
+    }
+
+    /// <summary>
+    /// Passes input on and output back until the process ends and the client has read it (it closes then), or the
+    /// client leaves first (Ctrl-C, a dropped connection): then the process's output has nowhere to go.
+    /// </summary>
+    private static async Task RelayAsync(IExecClient client, INodeAgentGrain agent, string session, PodExecRequest request, bool stdout, bool stderr, CancellationToken clientGone)
+    {
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
+        var input = PassInputAsync(client, agent, session, done.Token);
+        var output = SendOutputAsync(client, agent, session, request, stdout, stderr, done.Token);
+        if (await Task.WhenAny(input, output) == output)
+        {
+            // The client closes once it has read the end; cancelling a receive would reset the connection first.
+            await Task.WhenAny(input, Task.Delay(CloseWait, clientGone).ContinueWith(_ => { }, TaskScheduler.Default));
+        }
+        await done.CancelAsync();
+        await Task.WhenAll(input, output);
     }
 
     private static PodExecRequest RequestOf(HttpRequest request, string ns, string name, bool attach)
@@ -75,8 +102,8 @@ internal static class PodExec
         return new PodExecRequest(ns, name, ApiResponses.Query(request, "container"), command, ApiResponses.Flag(request, "stdin"), tty);
     }
 
-    /// <summary>Output as the agent has it, then the end's Status on the error channel and a normal close.</summary>
-    private static async Task SendOutputAsync(WebSocket socket, INodeAgentGrain agent, string session, PodExecRequest request, bool stdout, bool stderr, CancellationToken cancellationToken)
+    /// <summary>Output as the agent has it, then the end's Status on the error channel and the end of the output.</summary>
+    private static async Task SendOutputAsync(IExecClient client, INodeAgentGrain agent, string session, PodExecRequest request, bool stdout, bool stderr, CancellationToken cancellationToken)
     {
         try
         {
@@ -93,53 +120,33 @@ internal static class PodExec
                 }
                 foreach (var chunk in output.Chunks.Where(c => c.Stream == StreamChunk.Stdout ? stdout || request.Tty : stderr))
                 {
-                    await SendAsync(socket, (byte)chunk.Stream, chunk.Data, cancellationToken);
+                    await client.SendAsync((byte)chunk.Stream, chunk.Data, cancellationToken);
                 }
                 if (output.Ended)
                 {
-                    await SendAsync(socket, ExecProtocol.Error, System.Text.Encoding.UTF8.GetBytes(ExecProtocol.EndStatus(output, request.Command).ToJsonString()), cancellationToken);
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+                    await client.SendAsync(ExecProtocol.Error, System.Text.Encoding.UTF8.GetBytes(ExecProtocol.EndStatus(output, request.Command).ToJsonString()), cancellationToken);
+                    await client.EndAsync(cancellationToken);
                     return;
                 }
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        catch (Exception exception) when (IsClientGone(exception))
         {
             return;
         }
     }
 
-    /// <summary>Stdin, its end and terminal resizes, passed to the agent in order until the client closes.</summary>
-    private static async Task PassInputAsync(WebSocket socket, INodeAgentGrain agent, string session, string protocol, CancellationToken cancellationToken)
+    /// <summary>Stdin, its end and terminal resizes, passed to the agent in order until the client goes.</summary>
+    private static async Task PassInputAsync(IExecClient client, INodeAgentGrain agent, string session, CancellationToken cancellationToken)
     {
-        var buffer = new byte[64 * 1024];
         try
         {
-            while (true)
+            await foreach (var input in client.ReadInputAsync(cancellationToken))
             {
-                var message = await ReceiveAsync(socket, buffer, cancellationToken);
-                if (message is null)
-                {
-                    return;
-                }
-                if (message.Length == 0)
-                {
-                    continue;
-                }
-                var input = message[0] switch
-                {
-                    ExecProtocol.Stdin => new StreamInput(message[1..]),
-                    ExecProtocol.Resize when ExecProtocol.ReadSize(message.AsSpan(1)) is var (width, height) => new StreamInput([], Width: width, Height: height),
-                    ExecProtocol.Close when protocol == ExecProtocol.V5 && message.Length > 1 && message[1] == ExecProtocol.Stdin => new StreamInput([], CloseStdin: true),
-                    _ => null,
-                };
-                if (input is not null)
-                {
-                    await agent.SendStreamInputAsync(session, input);
-                }
+                await agent.SendStreamInputAsync(session, input);
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        catch (Exception exception) when (IsClientGone(exception))
         {
             return;
         }
@@ -150,30 +157,6 @@ internal static class PodExec
         }
     }
 
-    /// <summary>One whole message (a message may arrive in fragments); null once the client closes.</summary>
-    private static async Task<byte[]?> ReceiveAsync(WebSocket socket, byte[] buffer, CancellationToken cancellationToken)
-    {
-        using var message = new MemoryStream();
-        while (true)
-        {
-            var received = await socket.ReceiveAsync(buffer, cancellationToken);
-            if (received.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-            message.Write(buffer, 0, received.Count);
-            if (received.EndOfMessage)
-            {
-                return message.ToArray();
-            }
-        }
-    }
-
-    private static Task SendAsync(WebSocket socket, byte channel, byte[] data, CancellationToken cancellationToken)
-    {
-        var frame = new byte[data.Length + 1];
-        frame[0] = channel;
-        data.CopyTo(frame, 1);
-        return socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, cancellationToken);
-    }
+    private static bool IsClientGone(Exception exception) =>
+        exception is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException or System.Threading.Channels.ChannelClosedException;
 }

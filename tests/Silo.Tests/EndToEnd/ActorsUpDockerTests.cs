@@ -256,6 +256,27 @@ public sealed class ActorsUpDockerTests : IAsyncLifetime
         Assert.Equal("4", facts["exit"]);
     }
 
+    /// <summary>kubectl before 1.30 (and 1.30+ when WebSocket is refused) speaks SPDY for exec: the same streams, exit code and cp.</summary>
+    [Theory]
+    [InlineData(Kubectl.Oldest)]
+    [InlineData(Kubectl.Debian120)]
+    public async Task ExecOverSpdy_WorksForKubectlsBefore130(string binary)
+    {
+        Assert.SkipUnless(File.Exists(binary) && File.Exists(Kubectl.Newest), $"{binary} is not installed");
+        var kubectl = new Kubectl(binary, _node.KubeconfigPath);
+        Assert.Contains("pod/box created", await _node.Kubectl.RunAsync("apply", "-f", await _node.WriteFileAsync("box.yaml", Box)));
+        await _node.Kubectl.RunAsync("wait", "--for=condition=Ready", "pod/box", "--timeout=60s");
+
+        var failing = await kubectl.TryRunAsync("exec", "box", "--", "sh", "-c", "echo out; echo err >&2; exit 3");
+        Assert.Equal((3, "out\n"), (failing.ExitCode, failing.StandardOutput));
+        Assert.StartsWith("err\n", failing.StandardError);
+        Assert.Contains("command terminated with exit code 3", failing.StandardError);
+        var echoed = await kubectl.TryRunWithInputAsync("hello\nworld\n", "exec", "-i", "box", "--", "cat");
+        Assert.Equal((0, "hello\nworld\n"), (echoed.ExitCode, echoed.StandardOutput));
+        await kubectl.RunAsync("cp", await _node.WriteFileAsync("spdy-copy.txt", "over spdy\n"), "box:/tmp/spdy.txt");
+        Assert.Equal("over spdy\n", await kubectl.RunAsync("exec", "box", "--", "cat", "/tmp/spdy.txt"));
+    }
+
     private const string Waiter = """
         apiVersion: v1
         kind: Pod
