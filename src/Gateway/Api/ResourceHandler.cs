@@ -25,10 +25,10 @@ internal sealed class ResourceHandler(IGrainFactory grains, IObjectStore store, 
             await PodExec.ServeAsync(context, grains, store, target.Namespace ?? "default", pod, attach: target.Subresource == "attach");
             return;
         }
-        if (target.Subresource is "portforward")
+        if (target is { Subresource: "portforward", Name: { } forwarded } && target.Kind.Kind == "Pod" && request.Method is "GET" or "POST")
         {
-            throw new KubeStatusException(KubeStatus.BadRequest(
-                $"pods/portforward is not supported by this server yet; the containers of pod \"{target.Name}\" run on its node's Docker engine, where `docker` reaches them"));
+            await PodPortForward.ServeAsync(context, grains, store, target.Namespace ?? "default", forwarded);
+            return;
         }
         switch (request.Method.ToUpperInvariant(), target.Name, target.Subresource)
         {

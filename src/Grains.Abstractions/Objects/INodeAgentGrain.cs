@@ -45,6 +45,12 @@ public interface INodeAgentGrain : IGrainWithStringKey
     /// <summary>Starts a command in one of the node's pods with its streams kept open (<c>kubectl exec</c>), or joins a container's own process (<c>kubectl attach</c>).</summary>
     Task<StreamOpenResult> OpenExecAsync(PodExecRequest request);
 
+    /// <summary>
+    /// Connects to a port of one of the node's pods (<c>kubectl port-forward</c>): the session's input goes to the
+    /// connection, its output is what comes back (on the stdout channel), and it ends when the connection does.
+    /// </summary>
+    Task<StreamOpenResult> OpenPortForwardAsync(PodPortForwardRequest request);
+
     /// <summary>A container's log followed as it grows (<c>kubectl logs -f</c>); the stream ends when the container does.</summary>
     Task<StreamOpenResult> OpenLogStreamAsync(PodLogRequest request);
 

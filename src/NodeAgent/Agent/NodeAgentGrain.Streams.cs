@@ -41,6 +41,19 @@ public abstract partial class NodeAgentGrain
             : new StreamOpenResult(null, logs.Message);
     }
 
+    public async Task<StreamOpenResult> OpenPortForwardAsync(PodPortForwardRequest request)
+    {
+        var (observed, _, _) = FindContainer(request.Namespace, request.Pod, null);
+        if (observed?.PodIP is not { } ip || !System.Net.IPAddress.TryParse(ip, out var address))
+        {
+            return new StreamOpenResult(null, $"pod \"{request.Pod}\" has no IP on node {NodeName} yet");
+        }
+        var connected = await PortStream.ConnectAsync(new System.Net.IPEndPoint(address, request.Port), _stopping.Token);
+        return connected.Stream is { } stream
+            ? new StreamOpenResult(_streams.Open(stream))
+            : new StreamOpenResult(null, $"error forwarding port {request.Port} to pod {request.Pod}: {connected.Error}");
+    }
+
     public Task<StreamOutput> ReadStreamAsync(string sessionId) => _streams.ReadAsync(sessionId);
 
     public Task SendStreamInputAsync(string sessionId, StreamInput input) => _streams.SendAsync(sessionId, input);

@@ -147,19 +147,6 @@ public sealed class BadInputTests(ViewerGatewayFixture fixture) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("POST", "portforward")]
-    [InlineData("GET", "portforward")]
-    public async Task Port_forward_is_refused_with_a_clear_400(string method, string subresource)
-    {
-        using var client = fixture.Gateway.Client();
-        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/namespaces/default/pods/some-pod/{subresource}?command=sh");
-
-        using var response = await client.SendAsync(request, Ct);
-
-        await StatusAssert.ExpectAsync(response, 400, "BadRequest", $"pods/{subresource} is not supported");
-    }
-
-    [Theory]
     [InlineData("GET", "exec-bound", "exec", "", 400, "BadRequest", "you must specify at least 1 command")]
     [InlineData("GET", "exec-missing", "exec", "?command=sh", 404, "NotFound", "pods \"exec-missing\" not found")]
     [InlineData("GET", "exec-pending", "exec", "?command=sh", 400, "BadRequest", "pod exec-pending does not have a host assigned")]
@@ -169,10 +156,43 @@ public sealed class BadInputTests(ViewerGatewayFixture fixture) : IClassFixture<
     [InlineData("POST", "exec-bound", "exec", "?command=sh&container=main", 400, "BadRequest", "Upgrade request required")]
     [InlineData("POST", "exec-bound", "attach", "?stdin=true&stdout=true", 400, "BadRequest", "Upgrade request required")]
     [InlineData("GET", "exec-missing", "attach", "?stdout=true", 404, "NotFound", "pods \"exec-missing\" not found")]
-    public async Task Exec_and_attach_refusals_come_before_the_upgrade_as_statuses(string method, string pod, string subresource, string query, int code, string reason, string message)
+    [InlineData("POST", "exec-missing", "portforward", "", 404, "NotFound", "pods \"exec-missing\" not found")]
+    [InlineData("POST", "exec-pending", "portforward", "", 400, "BadRequest", "pod exec-pending does not have a host assigned")]
+    [InlineData("POST", "exec-bound", "portforward", "", 400, "BadRequest", "pod exec-bound is not running - current status=Pending")]
+    [InlineData("POST", "exec-running", "portforward", "", 400, "BadRequest", "Upgrade request required")]
+    [InlineData("GET", "exec-running", "portforward", "?ports=8080", 400, "BadRequest", "Upgrade request required")]
+    public async Task Exec_attach_and_port_forward_refusals_come_before_the_upgrade_as_statuses(string method, string pod, string subresource, string query, int code, string reason, string message)
     {
         using var client = fixture.Gateway.Client();
-        foreach (var (name, node, containers) in new[] { ("exec-bound", "node-x", "main"), ("exec-pending", null, "main"), ("exec-two", "node-x", "a b") })
+        await CreateExecPodsAsync(client);
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/namespaces/default/pods/{pod}/{subresource}{query}");
+
+        using var response = await client.SendAsync(request, Ct);
+
+        await StatusAssert.ExpectAsync(response, code, reason, message);
+    }
+
+    [Theory]
+    [InlineData("exec", "?command=sh&stdout=true", "v3.channel.k8s.io", "exec over SPDY needs the stream protocol v4.channel.k8s.io")]
+    [InlineData("portforward", "", "v4.channel.k8s.io", "port-forward needs the stream protocol portforward.k8s.io")]
+    public async Task A_SPDY_upgrade_without_a_stream_protocol_we_speak_is_refused(string subresource, string query, string offered, string message)
+    {
+        using var client = fixture.Gateway.Client();
+        await CreateExecPodsAsync(client);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/namespaces/default/pods/exec-running/{subresource}{query}");
+        request.Headers.Connection.Add("Upgrade");
+        request.Headers.Upgrade.Add(new System.Net.Http.Headers.ProductHeaderValue("SPDY", "3.1"));
+        request.Headers.Add("X-Stream-Protocol-Version", offered);
+
+        using var response = await client.SendAsync(request, Ct);
+
+        await StatusAssert.ExpectAsync(response, 400, "BadRequest", message);
+    }
+
+    /// <summary>Pods to refuse exec and port-forward for: bound to a node (Pending, and one Running), unscheduled, with two containers.</summary>
+    private static async Task CreateExecPodsAsync(HttpClient client)
+    {
+        foreach (var (name, node, containers) in new[] { ("exec-bound", "node-x", "main"), ("exec-running", "node-x", "main"), ("exec-pending", null, "main"), ("exec-two", "node-x", "a b") })
         {
             var spec = new JsonObject { ["containers"] = new JsonArray([.. containers.Split(' ').Select(c => (JsonNode)new JsonObject { ["name"] = c, ["image"] = "actors/busybox:1" })]) };
             if (node is not null)
@@ -182,11 +202,9 @@ public sealed class BadInputTests(ViewerGatewayFixture fixture) : IClassFixture<
             using var created = await client.PostAsync("/api/v1/namespaces/default/pods", Json(new JsonObject { ["metadata"] = new JsonObject { ["name"] = name }, ["spec"] = spec }.ToJsonString()), Ct);
             Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{name}: {created.StatusCode}");
         }
-        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/namespaces/default/pods/{pod}/{subresource}{query}");
-
-        using var response = await client.SendAsync(request, Ct);
-
-        await StatusAssert.ExpectAsync(response, code, reason, message);
+        using var running = new StringContent("""{"status":{"phase":"Running"}}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
+        using var patched = await client.PatchAsync("/api/v1/namespaces/default/pods/exec-running/status", running, Ct);
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
     }
 
     [Theory]
