@@ -94,8 +94,9 @@ internal sealed class SpdyExecClient : IExecClient
         {
             yield return input;
         }
-        // The input streams ending is not the client leaving: that is the connection's end.
-        await Task.Delay(Timeout.Infinite, _session.Closing).ContinueWith(_ => { }, TaskScheduler.Default);
+        // The input streams ending is not the client leaving: that is the connection's end (or the relay giving up).
+        using var leaving = CancellationTokenSource.CreateLinkedTokenSource(_session.Closing, cancellationToken);
+        await Task.Delay(Timeout.Infinite, leaving.Token).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     private static async Task CopyStdinAsync(SpdyStream stdin, ChannelWriter<StreamInput> inputs, CancellationToken cancellationToken)
