@@ -13,24 +13,29 @@ public sealed class ObjectRowsTests
     public static TheoryData<string, DeploymentRow> DeploymentCases => new()
     {
         // Status not yet written: nothing updated, not rolled out; replicas default to 1.
-        { $$"""{ {{Meta}}, "spec": {} }""", new("web", "app", 1, 0, 0, 0, false, false, 600, "deployment/web/app") },
+        { $$"""{ {{Meta}}, "spec": {} }""", new("web", "app", 1, 0, 0, 0, false, false, false, 600, "deployment/web/app") },
         // Mid-rollout: 2 of 3 updated, an old replica still there.
         {
             $$"""{ {{Meta}}, "spec": { "replicas": 3 }, "status": { "observedGeneration": 2, "replicas": 4, "updatedReplicas": 2, "readyReplicas": 3, "availableReplicas": 3 } }""",
-            new("web", "app", 3, 2, 3, 3, false, false, 600, "deployment/web/app")
+            new("web", "app", 3, 2, 3, 3, false, false, false, 600, "deployment/web/app")
         },
         // Done.
         {
             $$"""{ {{Meta}}, "spec": { "replicas": 3 }, "status": { "observedGeneration": 2, "replicas": 3, "updatedReplicas": 3, "readyReplicas": 3, "availableReplicas": 3 } }""",
-            new("web", "app", 3, 3, 3, 3, true, false, 600, "deployment/web/app")
+            new("web", "app", 3, 3, 3, 3, true, false, false, 600, "deployment/web/app")
         },
         // The controller has not seen the latest spec yet: numbers of the old generation do not count as done.
         {
             $$"""{ {{Meta}}, "spec": { "replicas": 3, "paused": true }, "status": { "observedGeneration": 1, "replicas": 3, "updatedReplicas": 3, "readyReplicas": 3, "availableReplicas": 3 } }""",
-            new("web", "app", 3, 3, 3, 3, false, true, 600, "deployment/web/app")
+            new("web", "app", 3, 3, 3, 3, false, false, true, 600, "deployment/web/app")
+        },
+        // Past its progress deadline: stalled, which kubectl rollout status reports as a failure.
+        {
+            $$"""{ {{Meta}}, "spec": { "replicas": 3 }, "status": { "observedGeneration": 2, "replicas": 3, "updatedReplicas": 3, "readyReplicas": 0, "availableReplicas": 0, "conditions": [ { "type": "Progressing", "status": "False", "reason": "ProgressDeadlineExceeded" } ] } }""",
+            new("web", "app", 3, 3, 0, 0, false, true, false, 600, "deployment/web/app")
         },
         // Mistyped fields read as zero rather than failing.
-        { """{ "metadata": { "name": "x" }, "spec": { "replicas": "many" }, "status": { "updatedReplicas": true } }""", new("", "x", 1, 0, 0, 0, false, false, 0, "deployment/x") },
+        { """{ "metadata": { "name": "x" }, "spec": { "replicas": "many" }, "status": { "updatedReplicas": true } }""", new("", "x", 1, 0, 0, 0, false, false, false, 0, "deployment/x") },
     };
 
     [Theory]

@@ -36,7 +36,9 @@ public static class ObjectRows
         var generation = Long(deployment["metadata"]?["generation"]);
         // kubectl rollout status' test: the latest spec seen, all replicas updated, no old ones left, all available.
         var rolledOut = observed >= generation && updated >= desired && Int(status?["replicas"]) <= updated && available >= updated;
-        return new DeploymentRow(ns, name, desired, updated, Int(status?["readyReplicas"]), available, rolledOut,
+        var stalled = !rolledOut && status?["conditions"] is JsonArray conditions
+            && conditions.OfType<JsonObject>().Any(c => (string?)c["type"] == "Progressing" && (string?)c["reason"] == "ProgressDeadlineExceeded");
+        return new DeploymentRow(ns, name, desired, updated, Int(status?["readyReplicas"]), available, rolledOut, stalled,
             Bool(deployment["spec"]?["paused"]), Age(deployment, now), GrainOf("Deployment", ns, name)!);
     }
 

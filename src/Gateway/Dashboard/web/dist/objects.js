@@ -19,10 +19,13 @@ function rollout(d) {
     if (d.paused) {
         return "paused";
     }
+    if (d.stalled) {
+        return "stalled: progress deadline exceeded";
+    }
     return d.rolledOut ? "rolled out" : "progressing";
 }
 function deploymentTable(page) {
-    return table("deployments-table", ["Namespace", "Name", "Updated", "Ready", "Available", "Progress", "Rollout", "Age"], page.items.map((d) => row({ "data-testid": "deployment-row", "data-name": `${d.namespace}/${d.name}`, class: d.rolledOut ? "" : "progressing" }, d.namespace, grainLink(d.name, d.grain, "object-grain-link"), el("span", { "data-testid": "deployment-updated" }, `${d.updated}/${d.desired}`), el("span", { "data-testid": "deployment-ready" }, `${d.ready}/${d.desired}`), el("span", { "data-testid": "deployment-available" }, `${d.available}/${d.desired}`), el("progress", { max: String(Math.max(1, d.desired)), value: String(Math.min(d.available, d.desired)), "data-testid": "deployment-progress" }), el("span", { "data-testid": "deployment-rollout" }, rollout(d)), duration(d.ageSeconds))), "No deployments.");
+    return table("deployments-table", ["Namespace", "Name", "Updated", "Ready", "Available", "Progress", "Rollout", "Age"], page.items.map((d) => row({ "data-testid": "deployment-row", "data-name": `${d.namespace}/${d.name}`, class: d.rolledOut ? "" : d.stalled ? "stalled" : "progressing" }, d.namespace, grainLink(d.name, d.grain, "object-grain-link"), el("span", { "data-testid": "deployment-updated" }, `${d.updated}/${d.desired}`), el("span", { "data-testid": "deployment-ready" }, `${d.ready}/${d.desired}`), el("span", { "data-testid": "deployment-available" }, `${d.available}/${d.desired}`), el("progress", { max: String(Math.max(1, d.desired)), value: String(Math.min(d.available, d.desired)), "data-testid": "deployment-progress" }), el("span", { "data-testid": "deployment-rollout" }, rollout(d)), duration(d.ageSeconds))), "No deployments.");
 }
 function podTable(page) {
     return table("pods-table", ["Namespace", "Name", "Ready", "Phase", "Restarts", "Node", "Owner", "Age"], page.items.map((p) => row({ "data-testid": "pod-row", class: `phase-${p.phase.toLowerCase()}` }, p.namespace, grainLink(p.name, p.grain, "object-grain-link"), `${p.readyContainers}/${p.containers}`, el("span", { class: "badge" }, p.phase), integer(p.restarts), p.node ? grainLink(p.node, `node/${p.node}`, "pod-node-link") : "-", p.ownerGrain ? grainLink(p.ownerGrain.split("/").slice(1).join("/"), p.ownerGrain, "pod-owner-link") : "-", duration(p.ageSeconds))), "No pods.");

@@ -120,6 +120,7 @@ export interface DeploymentRow {
   ready: number;
   available: number;
   rolledOut: boolean;
+  stalled: boolean;
   paused: boolean;
   ageSeconds: number;
   grain: string;

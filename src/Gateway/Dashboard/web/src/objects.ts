@@ -28,6 +28,9 @@ function rollout(d: DeploymentRow): string {
   if (d.paused) {
     return "paused";
   }
+  if (d.stalled) {
+    return "stalled: progress deadline exceeded";
+  }
   return d.rolledOut ? "rolled out" : "progressing";
 }
 
@@ -37,7 +40,7 @@ function deploymentTable(page: ObjectPage<DeploymentRow>): HTMLElement {
     ["Namespace", "Name", "Updated", "Ready", "Available", "Progress", "Rollout", "Age"],
     page.items.map((d) =>
       row(
-        { "data-testid": "deployment-row", "data-name": `${d.namespace}/${d.name}`, class: d.rolledOut ? "" : "progressing" },
+        { "data-testid": "deployment-row", "data-name": `${d.namespace}/${d.name}`, class: d.rolledOut ? "" : d.stalled ? "stalled" : "progressing" },
         d.namespace,
         grainLink(d.name, d.grain, "object-grain-link"),
         el("span", { "data-testid": "deployment-updated" }, `${d.updated}/${d.desired}`),
