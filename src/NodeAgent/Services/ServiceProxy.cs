@@ -10,7 +10,7 @@ namespace Actors.NodeAgent.Services;
 /// </summary>
 public sealed class ServiceProxy(Func<ServiceSnapshot> snapshot, IPAddress? bridgeGateway, string nodeName, ILogger logger) : IAsyncDisposable
 {
-    private readonly Dictionary<ListenerSpec, ServiceListener> _open = [];
+    private readonly Dictionary<ListenerSpec, IAsyncDisposable> _open = [];
     private readonly ConcurrentDictionary<ServicePortKey, long> _turns = new();
     private readonly LoopbackAddresses _loopback = new(LoopbackAddresses.LabelFor(nodeName), logger);
     private readonly CancellationTokenSource _connections = new();
@@ -36,7 +36,10 @@ public sealed class ServiceProxy(Func<ServiceSnapshot> snapshot, IPAddress? brid
         await _loopback.ReconcileAsync(ListenerPlan.LoopbackAddresses(services), cancellationToken);
         foreach (var spec in open)
         {
-            if (ServiceListener.TryStart(spec, snapshot, NextTurn, logger, _connections.Token) is { } listener)
+            IAsyncDisposable? listener = spec.Protocol == ListenerSpec.Udp
+                ? UdpServiceListener.TryStart(spec, snapshot, NextTurn, logger)
+                : ServiceListener.TryStart(spec, snapshot, NextTurn, logger, _connections.Token);
+            if (listener is not null)
             {
                 _open[spec] = listener;
             }

@@ -24,11 +24,16 @@ public sealed class ListenerPlanTests
         { "headless: nothing to proxy", ServiceFixtures.Service("d", "None", ServiceFixtures.Port()), true, [] },
         { "no cluster IP allocated yet", ServiceFixtures.Service("e", null, ServiceFixtures.Port()), true, [] },
         { "an IPv6 cluster IP is not served", ServiceFixtures.Service("h", "fd00::10", ServiceFixtures.Port()), true, [] },
-        { "UDP is not proxied", ServiceFixtures.Service("f", "10.96.0.8", ServiceFixtures.Port(protocol: "UDP", nodePort: 30053)), true, [] },
         {
-            "every TCP port of a multi-port service",
+            "a UDP port: UDP listeners on the same addresses",
+            ServiceFixtures.Service("f", "10.96.0.8", ServiceFixtures.Port(protocol: "UDP", nodePort: 30053)), true,
+            ["10.96.0.8:80/UDP -> default/f:http", "127.0.0.1:30053/UDP -> default/f:http", "172.17.0.1:30053/UDP -> default/f:http"]
+        },
+        { "SCTP is not proxied", ServiceFixtures.Service("i", "10.96.0.11", ServiceFixtures.Port(protocol: "SCTP")), true, [] },
+        {
+            "every TCP and UDP port of a multi-port service",
             ServiceFixtures.Service("g", "10.96.0.9", ServiceFixtures.Port("web", 80), ServiceFixtures.Port("admin", 9000), ServiceFixtures.Port("dns", 53, protocol: "UDP")), true,
-            ["10.96.0.9:80 -> default/g:web", "10.96.0.9:9000 -> default/g:admin"]
+            ["10.96.0.9:80 -> default/g:web", "10.96.0.9:9000 -> default/g:admin", "10.96.0.9:53/UDP -> default/g:dns"]
         },
     };
 
@@ -42,16 +47,17 @@ public sealed class ListenerPlanTests
     }
 
     [Fact]
-    public void Loopback_carries_the_cluster_IPs_that_have_TCP_ports()
+    public void Loopback_carries_the_cluster_IPs_that_have_proxied_ports()
     {
         var services = new[]
         {
             ServiceFixtures.Service("a", "10.96.0.5", ServiceFixtures.Port()),
             ServiceFixtures.Service("d", "None", ServiceFixtures.Port()),
             ServiceFixtures.Service("f", "10.96.0.8", ServiceFixtures.Port(protocol: "UDP")),
+            ServiceFixtures.Service("i", "10.96.0.11", ServiceFixtures.Port(protocol: "SCTP")),
         };
 
-        Assert.Equal([IPAddress.Parse("10.96.0.5")], ListenerPlan.LoopbackAddresses(services));
+        Assert.Equal([IPAddress.Parse("10.96.0.5"), IPAddress.Parse("10.96.0.8")], ListenerPlan.LoopbackAddresses(services).OrderBy(a => a.ToString()));
     }
 
     [Fact]

@@ -129,6 +129,54 @@ public sealed class ServicesOnNodeDockerTests : IAsyncLifetime
         await Eventually.WaitAsync($"{_clusterIP} off lo", () => !OnLoopback(_clusterIP), TimeSpan.FromSeconds(30), () => _node.Process.Output);
     }
 
+    [Fact]
+    public async Task A_UDP_service_answers_on_its_cluster_IP_and_node_port()
+    {
+        Assert.SkipUnless(File.Exists(Kubectl.Newest), $"{Kubectl.Newest} is not installed");
+        using var echo = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var echoPort = ((System.Net.IPEndPoint)echo.Client.LocalEndPoint!).Port;
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                var received = await echo.ReceiveAsync(TestContext.Current.CancellationToken);
+                byte[] reply = [.. "echo:"u8, .. received.Buffer];
+                await echo.SendAsync(reply, received.RemoteEndPoint, TestContext.Current.CancellationToken);
+            }
+        }, TestContext.Current.CancellationToken);
+        var manifest = await _node.WriteFileAsync("udp.yaml", $$$"""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: echo}
+            spec:
+              type: NodePort
+              clusterIP: {{{_clusterIP}}}
+              ports: [{name: echo, protocol: UDP, port: 5353, nodePort: {{{_nodePort}}}}]
+            ---
+            apiVersion: v1
+            kind: Endpoints
+            metadata: {name: echo}
+            subsets: [{addresses: [{ip: 127.0.0.1}], ports: [{name: echo, protocol: UDP, port: {{{echoPort}}}}]}]
+            """);
+        Assert.Contains("service/echo created", await _node.Kubectl.RunAsync("apply", "-f", manifest));
+
+        foreach (var target in new[] { $"{_clusterIP}:5353", $"127.0.0.1:{_nodePort}" })
+        {
+            using var client = new System.Net.Sockets.UdpClient();
+            var endpoint = System.Net.IPEndPoint.Parse(target);
+            var answer = "";
+            await Eventually.WaitAsync($"an answer through {target}", async () =>
+            {
+                await client.SendAsync("ping"u8.ToArray(), endpoint, TestContext.Current.CancellationToken);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+                wait.CancelAfter(TimeSpan.FromMilliseconds(500));
+                var received = await client.ReceiveAsync(wait.Token);
+                answer = System.Text.Encoding.ASCII.GetString(received.Buffer);
+                return received.RemoteEndPoint.Equals(endpoint) && answer == "echo:ping";
+            }, TimeSpan.FromSeconds(30), () => answer + "\n" + _node.Process.Output);
+        }
+    }
+
     private static async Task<bool> AcceptsAsync(int port)
     {
         using var client = new System.Net.Sockets.TcpClient();
