@@ -12,7 +12,8 @@ namespace Actors.Gateway.Api;
 /// <summary>
 /// <c>…/pods/{name}/portforward</c> (<c>kubectl port-forward</c>): SPDY/3.1 with <c>portforward.k8s.io</c>, either
 /// on the upgraded connection (every kubectl) or inside WebSocket binary messages (subprotocol
-/// <c>SPDY/3.1+portforward.k8s.io</c>, kubectl 1.31+). Each local connection opens a pair of streams, <c>error</c>
+/// <c>SPDY/3.1+portforward.k8s.io</c>, kubectl 1.31+); the Python client's WebSocket channels are
+/// <see cref="ChannelPortForward"/>. Each local connection opens a pair of streams, <c>error</c>
 /// and <c>data</c>, with the same <c>requestid</c> and the pod's <c>port</c>; the pod's node agent connects to that
 /// port and the data is relayed both ways until either side ends. A failure to connect goes on the error stream
 /// as text, which kubectl prints.
@@ -32,9 +33,15 @@ internal static class PodPortForward
         Stream connection;
         if (context.WebSockets.IsWebSocketRequest)
         {
-            if (!context.WebSockets.WebSocketRequestedProtocols.Contains(TunnelProtocol, StringComparer.Ordinal))
+            var offered = context.WebSockets.WebSocketRequestedProtocols;
+            if (!offered.Contains(TunnelProtocol, StringComparer.Ordinal))
             {
-                throw new KubeStatusException(KubeStatus.BadRequest($"port-forward over WebSocket needs the subprotocol {TunnelProtocol}"));
+                if (offered.Contains(ChannelPortForward.Protocol, StringComparer.Ordinal))
+                {
+                    await ChannelPortForward.ServeAsync(context, agent, ns, name, ChannelPortForward.Ports(context.Request));
+                    return;
+                }
+                throw new KubeStatusException(KubeStatus.BadRequest($"port-forward over WebSocket needs the subprotocol {TunnelProtocol} or {ChannelPortForward.Protocol}"));
             }
             // .NET refuses a '/' in a subprotocol it is asked to accept, so the answer names it directly.
             context.Response.Headers.SecWebSocketProtocol = TunnelProtocol;

@@ -6,7 +6,7 @@ namespace Actors.Silo.Tests.EndToEnd;
 /// <summary>
 /// kubectl port-forward to a pod on the real Docker engine: over SPDY on the upgraded connection (kubectl 1.27) and
 /// inside WebSocket (kubectl 1.33), several connections in turn, each reaching the pod's port; a port nothing
-/// listens on is reported by kubectl through the error stream.
+/// listens on is reported by kubectl through the error stream. The Python client's WebSocket channels likewise.
 /// </summary>
 [Trait("Category", "Docker")]
 [Collection(DockerNodeCollection.Name)]
@@ -28,10 +28,26 @@ public sealed class PortForwardDockerTests : IAsyncLifetime
         foreach (var binary in new[] { Kubectl.Oldest, Kubectl.Newest })
         {
             var port = FreePort.Next();
-            using var forward = Start(binary, "port-forward", "pod/web", $"{port}:8080", $"{port + 1}:9999");
+            var closedPort = FreePort.Next();
+            using var forward = Start(binary, "port-forward", "pod/web", $"{port}:8080", $"{closedPort}:9999");
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
             deadline.CancelAfter(TimeSpan.FromSeconds(60));
-            Assert.StartsWith($"Forwarding from 127.0.0.1:{port} -> 8080", await forward.StandardOutput.ReadLineAsync(deadline.Token));
+            // kubectl opens its local listeners one after the other and says so for each.
+            var listening = new List<string>();
+            try
+            {
+                while (!listening.Contains($"Forwarding from 127.0.0.1:{closedPort} -> 9999"))
+                {
+                    listening.Add(await forward.StandardOutput.ReadLineAsync(deadline.Token) ?? throw new InvalidOperationException("its output ended"));
+                }
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException)
+            {
+                forward.Kill();
+                Assert.Fail($"{binary} port-forward did not listen ({exception.Message}): {string.Join('\n', listening)}\n"
+                    + $"{await forward.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)}\n{_node.Process.Output}");
+            }
+            Assert.Contains($"Forwarding from 127.0.0.1:{port} -> 8080", listening);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             http.DefaultRequestHeaders.ConnectionClose = true;
             for (var i = 0; i < 3; i++)
@@ -41,9 +57,17 @@ public sealed class PortForwardDockerTests : IAsyncLifetime
 
             // Nothing listens on 9999 in the pod: the connection fails, kubectl prints the error stream's text and,
             // as kubectl does since 1.23 on such an error, closes the whole forward.
-            await Assert.ThrowsAnyAsync<HttpRequestException>(() => http.GetStringAsync($"http://127.0.0.1:{port + 1}/", deadline.Token));
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => http.GetStringAsync($"http://127.0.0.1:{closedPort}/", deadline.Token));
             await forward.WaitForExitAsync(deadline.Token);
             Assert.Contains("error forwarding port 9999 to pod web", await forward.StandardError.ReadToEndAsync(deadline.Token));
+        }
+
+        // The Python client forwards over WebSocket channels instead.
+        if (PythonScript.ClientInstalled)
+        {
+            var facts = await PythonScript.RunAsync("portforward_workflow.py", _node.KubeconfigPath, "default", "web", "8080", "9999");
+            Assert.Equal("'hi-from-web\\n'", facts["body"]);
+            Assert.Contains("error forwarding port 9999 to pod web", facts["closed port error"]);
         }
     }
 
