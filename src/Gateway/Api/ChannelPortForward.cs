@@ -104,7 +104,16 @@ internal static class ChannelPortForward
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var output = await agent.ReadStreamAsync(session);
+            StreamOutput output;
+            try
+            {
+                output = await agent.ReadStreamAsync(session);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The agent stopped answering: this port's connection is over.
+                return;
+            }
             foreach (var chunk in output.Chunks)
             {
                 await send(chunk.Data);

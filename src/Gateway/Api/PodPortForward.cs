@@ -113,7 +113,7 @@ internal static class PodPortForward
             try
             {
                 var toPod = CopyToPodAsync(agent, session, data, closing);
-                await CopyFromPodAsync(agent, session, data, closing);
+                await CopyFromPodAsync(agent, node, session, error, data, closing);
                 await error.CloseAsync();
                 await toPod;
             }
@@ -144,17 +144,30 @@ internal static class PodPortForward
         }
     }
 
-    private static async Task CopyFromPodAsync(INodeAgentGrain agent, string session, SpdyStream data, CancellationToken closing)
+    /// <summary>The pod's side until its connection ends; an agent that stops answering ends it too, said on the error stream.</summary>
+    private static async Task CopyFromPodAsync(INodeAgentGrain agent, string node, string session, SpdyStream error, SpdyStream data, CancellationToken closing)
     {
         while (!closing.IsCancellationRequested)
         {
-            var output = await agent.ReadStreamAsync(session);
+            StreamOutput output;
+            try
+            {
+                output = await agent.ReadStreamAsync(session);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                output = new StreamOutput([], Ended: true, Error: $"the agent of node {node} is not reachable: {exception.Message}");
+            }
             foreach (var chunk in output.Chunks)
             {
                 await data.WriteAsync(chunk.Data);
             }
             if (output.Ended)
             {
+                if (output.Error is { Length: > 0 } message)
+                {
+                    await error.WriteAsync(Encoding.UTF8.GetBytes(message));
+                }
                 await data.CloseAsync();
                 return;
             }

@@ -114,7 +114,16 @@ public sealed partial class UdpServiceListener : IAsyncDisposable
         }
         var target = targets[EndpointRotation.Order(_nextTurn(_spec.Target), targets.Count).First()];
         var backend = new Socket(target.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        backend.Connect(target);
+        try
+        {
+            backend.Connect(target);
+        }
+        catch (SocketException exception)
+        {
+            backend.Dispose();
+            LogEndpointFailed(_logger, _spec, target, exception.Message);
+            return null;
+        }
         var flow = new Flow(backend, target) { LastActive = Environment.TickCount64 };
         _flows[client] = flow;
         _ = Task.Run(() => RelayRepliesAsync(client, flow), CancellationToken.None);
