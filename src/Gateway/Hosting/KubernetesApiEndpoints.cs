@@ -20,6 +20,8 @@ internal sealed class KubernetesApiEndpoints(GatewaySecurity security, GatewayOp
 
     private readonly MetricsApiHandler _metrics = new(grains, store);
 
+    private readonly SelfReviews _reviews = new(security.Authorizer, options.MaxRequestBodyBytes);
+
     private readonly ManifestHandler _manifests = new(new ObjectWriter(grains, store), time, options.MaxRequestBodyBytes, logger);
 
     public Task VersionAsync(HttpContext context) => RunAsync(context, anonymous: true, c => ApiResponses.WriteAsync(c, 200, DiscoveryDocuments.Version()));
@@ -56,6 +58,11 @@ internal sealed class KubernetesApiEndpoints(GatewaySecurity security, GatewayOp
             case ApiPathKind.Resource:
                 var target = parsed.Target!;
                 var user = (UserInfo)c.Items[typeof(UserInfo)]!;
+                if (KindRegistry.Reviews.Contains(target.Kind))
+                {
+                    await _reviews.HandleAsync(c, target, user);
+                    break;
+                }
                 var verb = target.Verb(c.Request.Method, ApiResponses.Flag(c.Request, "watch"));
                 var decision = security.Authorizer.Authorize(user, verb);
                 if (!decision.Allowed)

@@ -20,6 +20,7 @@ internal static class KubeProtoSchema
         [("", "Pod")] = "core.Pod",
         [("apps", "Deployment")] = "apps.Deployment",
         [("authorization.k8s.io", "SelfSubjectAccessReview")] = "authorization.SelfSubjectAccessReview",
+        [("authorization.k8s.io", "SelfSubjectRulesReview")] = "authorization.SelfSubjectRulesReview",
         [("authentication.k8s.io", "SelfSubjectReview")] = "authentication.SelfSubjectReview",
     }.ToFrozenDictionary();
 
@@ -260,6 +261,13 @@ internal static class KubeProtoSchema
             ],
             ["authorization.NonResourceAttributes"] = [S(1, "path"), S(2, "verb")],
             ["authorization.SubjectAccessReviewStatus"] = [B(1, "allowed"), S(2, "reason"), S(3, "evaluationError"), B(4, "denied")],
+            ["authorization.SelfSubjectRulesReview"] =
+            [
+                M(1, "metadata", "meta.ObjectMeta"), M(2, "spec", "authorization.SelfSubjectRulesReviewSpec"),
+                M(3, "status", "authorization.SubjectRulesReviewStatus"),
+            ],
+            ["authorization.SelfSubjectRulesReviewSpec"] = [S(1, "namespace")],
+            ["authorization.SubjectRulesReviewStatus"] = [B(3, "incomplete"), S(4, "evaluationError")],
             ["authentication.SelfSubjectReview"] = [M(1, "metadata", "meta.ObjectMeta"), M(2, "status", "authentication.SelfSubjectReviewStatus")],
             ["authentication.SelfSubjectReviewStatus"] = [],
         };

@@ -33,6 +33,15 @@ public static class KindRegistry
 
     public static ResourceKind PodMetrics { get; } = new("metrics.k8s.io", "v1beta1", "PodMetrics", "pods", "", [], true, ["get", "list"], typeof(PodMetrics), [], []);
 
+    public static ResourceKind SelfSubjectAccessReviews { get; } = Review("authorization.k8s.io", "v1", SelfSubjectAccessReview.KindValue, typeof(SelfSubjectAccessReview));
+
+    public static ResourceKind SelfSubjectRulesReviews { get; } = Review("authorization.k8s.io", "v1", SelfSubjectRulesReview.KindValue, typeof(SelfSubjectRulesReview));
+
+    public static ResourceKind SelfSubjectReviews { get; } = Review("authentication.k8s.io", "v1", SelfSubjectReview.KindValue, typeof(SelfSubjectReview));
+
+    /// <summary>kubectl 1.27 asks <c>auth whoami</c> of the beta version.</summary>
+    public static ResourceKind SelfSubjectReviewsBeta { get; } = Review("authentication.k8s.io", "v1beta1", SelfSubjectReview.KindValue, typeof(SelfSubjectReview));
+
     /// <summary>Every stored kind, core first, in discovery order.</summary>
     public static IReadOnlyList<ResourceKind> All { get; } =
         [ConfigMaps, Endpoints, Events, Namespaces, Nodes, Pods, Secrets, Services, Deployments, ReplicaSets, Leases];
@@ -40,11 +49,17 @@ public static class KindRegistry
     /// <summary>Kinds read from the nodes as they are asked for (the metrics API), never stored nor written.</summary>
     public static IReadOnlyList<ResourceKind> Measured { get; } = [NodeMetrics, PodMetrics];
 
-    /// <summary>Every kind in discovery: the stored ones, then the measured ones.</summary>
-    public static IReadOnlyList<ResourceKind> Served { get; } = [.. All, .. Measured];
+    /// <summary>Questions a caller asks about itself (create only), answered from its credentials, never stored.</summary>
+    public static IReadOnlyList<ResourceKind> Reviews { get; } = [SelfSubjectAccessReviews, SelfSubjectRulesReviews, SelfSubjectReviews, SelfSubjectReviewsBeta];
+
+    /// <summary>Every kind in discovery: the stored ones, then the measured ones and the reviews.</summary>
+    public static IReadOnlyList<ResourceKind> Served { get; } = [.. All, .. Measured, .. Reviews];
 
     /// <summary>The served group/versions: <c>v1</c>, <c>apps/v1</c>, ...</summary>
     public static IReadOnlyList<string> ApiVersions { get; } = All.Select(k => k.ApiVersion).Distinct().ToArray();
+
+    private static ResourceKind Review(string group, string version, string kind, Type type) =>
+        new(group, version, kind, kind.ToLowerInvariant() + "s", "", [], false, ["create"], type, [], []);
 
     /// <summary>By apiVersion and kind, as in a manifest.</summary>
     public static ResourceKind? FindByKind(string apiVersion, string kind) =>

@@ -86,6 +86,19 @@ public sealed class KubectlEndToEndTests
         Assert.Null(await server.Store.GetAsync("Endpoints", "default", "web", Ct));
     }
 
+    /// <summary>kubectl auth: can-i (exit code 0 for yes), can-i --list and whoami, their reviews sent as protobuf.</summary>
+    [Fact]
+    public async Task Kubectl_auth_answers_who_the_caller_is_and_what_it_may_do()
+    {
+        Assert.SkipUnless(File.Exists(Kubectl.Newest), $"{Kubectl.Newest} is not installed");
+        await using var server = await GatewayTestServer.StartAsync();
+        var kubectl = await KubectlAsync(server);
+
+        Assert.Equal("yes", (await kubectl.RunAsync("auth", "can-i", "delete", "deployments", "-n", "kube-system")).Trim());
+        Assert.Matches(@"Username\s+admin", await kubectl.RunAsync("auth", "whoami"));
+        Assert.Matches(@"\*\.\*\s+\[\]\s+\[\]\s+\[\*\]", await kubectl.RunAsync("auth", "can-i", "--list"));
+    }
+
     private static async Task<Kubectl> KubectlAsync(GatewayTestServer server)
     {
         var kubeconfig = Path.Combine(server.DataDirectory, "kubeconfig");
