@@ -19,6 +19,12 @@ internal static class ObjectPipeline
     public static JsonObject Prepare(ResourceKind kind, JsonObject obj, JsonObject? old)
     {
         var defaulted = Default(Typed(kind, obj));
+        // Kubernetes' omitempty: empty labels or annotations are none (kubectl diff's patch sends "annotations": {}).
+        if (defaulted.Metadata is { } metadata)
+        {
+            metadata.Labels = metadata.Labels is { Count: 0 } ? null : metadata.Labels;
+            metadata.Annotations = metadata.Annotations is { Count: 0 } ? null : metadata.Annotations;
+        }
         // The stored object is defaulted too before comparing: one a controller wrote (a ReplicaSet's pod) never
         // passed through here, and its missing defaults must not read as a forbidden change (`kubectl label pod`).
         var result = old is null

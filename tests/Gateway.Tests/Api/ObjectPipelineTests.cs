@@ -23,6 +23,17 @@ public sealed class ObjectPipelineTests
     }
 
     [Fact]
+    public void Empty_labels_and_annotations_are_kept_as_none_as_Kubernetes_omits_them()
+    {
+        var configMap = JsonNode.Parse("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","namespace":"default","labels":{},"annotations":{}},"data":{"a":"b"}}""")!.AsObject();
+
+        var prepared = ObjectPipeline.Prepare(KindRegistry.ConfigMaps, configMap, null);
+
+        Assert.False(prepared["metadata"]!.AsObject().ContainsKey("labels"));
+        Assert.False(prepared["metadata"]!.AsObject().ContainsKey("annotations"));
+    }
+
+    [Fact]
     public void Update_ChangingAPodsSpec_IsStillForbidden()
     {
         var changed = ControllerPod("web");
