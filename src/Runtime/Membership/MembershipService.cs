@@ -101,16 +101,32 @@ public sealed partial class MembershipService : IAsyncDisposable
         SnapshotChanged?.Invoke(snapshot);
     }
 
+    /// <summary>
+    /// Our own previous lives on this endpoint cannot be alive, since we hold the port now. Every table write is
+    /// conditional on the table's version, so one that loses to a peer's write (a heartbeat, a vote) is read again
+    /// and retried rather than leaving the old generation Active.
+    /// </summary>
     private async Task MarkOlderGenerationsDeadAsync(CancellationToken cancellationToken)
     {
-        var data = await _table.ReadAllAsync(cancellationToken);
-        foreach (var (entry, etag) in data.Members)
+        var conflicts = 0;
+        while (true)
         {
-            if (entry.SiloAddress.IsSameEndpoint(Silo) && entry.SiloAddress.Generation < Silo.Generation && entry.Status != SiloStatus.Dead)
+            var data = await _table.ReadAllAsync(cancellationToken);
+            var stale = data.Members.FirstOrDefault(m =>
+                m.Entry.SiloAddress.IsSameEndpoint(Silo) && m.Entry.SiloAddress.Generation < Silo.Generation && m.Entry.Status != SiloStatus.Dead);
+            if (stale.Entry is null)
             {
-                // Our own previous life on this endpoint: it cannot be alive, since we hold the port now.
-                await TryUpdateAsync(entry with { Status = SiloStatus.Dead }, cancellationToken);
+                return;
             }
+            if (await _table.UpdateRowAsync(stale.Entry with { Status = SiloStatus.Dead }, stale.ETag, data.Version.Next(), cancellationToken))
+            {
+                continue;
+            }
+            if (++conflicts > 20)
+            {
+                throw new InvalidOperationException($"Could not mark the previous generation of {Silo} Dead in the membership table: too much contention.");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(20 * conflicts), _time, cancellationToken);
         }
     }
 
@@ -255,13 +271,6 @@ public sealed partial class MembershipService : IAsyncDisposable
         {
             _writeLock.Release();
         }
-    }
-
-    private async Task<bool> TryUpdateAsync(MembershipEntry entry, CancellationToken cancellationToken)
-    {
-        var data = await _table.ReadAllAsync(cancellationToken);
-        var row = data.Members.FirstOrDefault(m => m.Entry.SiloAddress.Equals(entry.SiloAddress));
-        return row.Entry is not null && await _table.UpdateRowAsync(entry, row.ETag, data.Version.Next(), cancellationToken);
     }
 
     private async Task LoopAsync(TimeSpan period, Func<CancellationToken, Task> action)
