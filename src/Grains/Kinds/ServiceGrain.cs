@@ -38,12 +38,25 @@ public sealed class ServiceGrain(IObjectStore store, ILogger<ServiceGrain> logge
         return [];
     }
 
+    /// <summary>
+    /// A stored write settles the allocator before it is answered, as the apiserver releases within the update: a
+    /// nodePort the write dropped is free for the caller's next create.
+    /// </summary>
+    protected override async Task OnChangedAsync(JsonObject? before, JsonObject? after)
+    {
+        if (after is not null && _unsettled)
+        {
+            await Allocator.SettleAsync(Key.GrainKey, ServiceAdmission.Addresses(after));
+            _unsettled = false;
+        }
+    }
+
     protected override async Task ReconcileAsync()
     {
         var service = Current!;
         if (_unsettled)
         {
-            // After the write succeeded or failed alike: the allocator keeps exactly what the stored Service uses.
+            // A reservation whose write did not land: the allocator keeps exactly what the stored Service uses.
             await Allocator.SettleAsync(Key.GrainKey, ServiceAdmission.Addresses(service));
             _unsettled = false;
         }

@@ -189,6 +189,20 @@ public sealed class ServiceEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_node_port_an_update_drops_is_free_once_the_update_is_answered()
+    {
+        var created = JsonNode.Parse((await CreateServiceAsync("a", """{"type":"NodePort","ports":[{"port":80,"nodePort":30090}]}""")).Object!)!.AsObject();
+        var toClusterIP = created.DeepClone().AsObject();
+        toClusterIP["spec"]!["type"] = "ClusterIP";
+        toClusterIP["spec"]!["ports"]![0]!.AsObject().Remove("nodePort");
+
+        Assert.Equal(ObjectWriteStatus.Updated, (await ServiceGrain("a").UpdateAsync(toClusterIP.ToJsonString())).Status);
+        var reused = await CreateServiceAsync("b", """{"type":"NodePort","ports":[{"port":80,"nodePort":30090}]}""");
+
+        Assert.True(reused.Status == ObjectWriteStatus.Created, string.Join(", ", reused.Causes ?? []));
+    }
+
+    [Fact]
     public async Task Allocations_SurviveARestartOfTheSilo()
     {
         var created = JsonNode.Parse((await CreateServiceAsync("a", """{"type":"NodePort","ports":[{"port":80}]}""")).Object!)!;
