@@ -39,7 +39,7 @@ internal static class ChannelPortForward
         return ports.Count > 0 ? ports : throw new KubeStatusException(KubeStatus.BadRequest("port-forward over WebSocket channels needs the ports query parameter"));
     }
 
-    public static async Task ServeAsync(HttpContext context, INodeAgentGrain agent, string ns, string name, IReadOnlyList<int> ports)
+    public static async Task ServeAsync(HttpContext context, INodeAgentGrain agent, string node, string ns, string name, IReadOnlyList<int> ports)
     {
         using var socket = await context.WebSockets.AcceptWebSocketAsync(Protocol);
         using var sending = new SemaphoreSlim(1, 1);
@@ -69,14 +69,15 @@ internal static class ChannelPortForward
                 BinaryPrimitives.WriteUInt16LittleEndian(prefix, (ushort)ports[i]);
                 await SendAsync(2 * i, prefix);
                 await SendAsync(2 * i + 1, prefix);
-                var opened = await agent.OpenPortForwardAsync(new PodPortForwardRequest(ns, name, ports[i]));
-                sessions[i] = opened.SessionId;
-                if (opened.SessionId is null)
+                (sessions[i], var refusal) = await PodPortForward.OpenAsync(agent, node, ns, name, ports[i]);
+                if (refusal is not null)
                 {
-                    await SendAsync(2 * i + 1, Encoding.UTF8.GetBytes(opened.Error ?? $"error forwarding port {ports[i]} to pod {name}"));
+                    await SendAsync(2 * i + 1, Encoding.UTF8.GetBytes(refusal));
                 }
             }
-            var fromPods = Task.WhenAll(sessions.Select((session, i) => session is null ? Task.CompletedTask : CopyFromPodAsync(agent, session, data => SendAsync(2 * i, data), done.Token)));
+            var fromPods = Task.WhenAll(sessions.Select((session, i) => session is null
+                ? Task.CompletedTask
+                : CopyFromPodAsync(agent, node, session, data => SendAsync(2 * i, data), error => SendAsync(2 * i + 1, error), done.Token)));
             var fromClient = CopyFromClientAsync(socket, agent, sessions, done.Token);
             if (await Task.WhenAny(fromPods, fromClient) == fromPods && socket.State == WebSocketState.Open)
             {
@@ -100,27 +101,18 @@ internal static class ChannelPortForward
         }
     }
 
-    private static async Task CopyFromPodAsync(INodeAgentGrain agent, string session, Func<ReadOnlyMemory<byte>, Task> send, CancellationToken cancellationToken)
+    /// <summary>The pod's side until its connection ends; an agent that stops answering ends it too, said on the error channel.</summary>
+    private static async Task CopyFromPodAsync(INodeAgentGrain agent, string node, string session, Func<ReadOnlyMemory<byte>, Task> send, Func<ReadOnlyMemory<byte>, Task> sendError, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        await foreach (var output in PodAgents.ReadOutputAsync(agent, node, session, cancellationToken))
         {
-            StreamOutput output;
-            try
-            {
-                output = await agent.ReadStreamAsync(session);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The agent stopped answering: this port's connection is over.
-                return;
-            }
             foreach (var chunk in output.Chunks)
             {
                 await send(chunk.Data);
             }
-            if (output.Ended)
+            if (output.Error is { Length: > 0 } message)
             {
-                return;
+                await sendError(Encoding.UTF8.GetBytes(message));
             }
         }
     }

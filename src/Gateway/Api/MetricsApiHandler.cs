@@ -26,10 +26,8 @@ internal sealed class MetricsApiHandler(IGrainFactory grains, IObjectStore store
         var nodesAsked = target.Kind == KindRegistry.NodeMetrics;
         var measured = nodesAsked ? KindRegistry.Nodes : KindRegistry.Pods;
         var objects = await ReadAsync(context.Request, measured, target, context.RequestAborted);
-        var nodeNames = nodesAsked
-            ? objects.Select(o => (string?)o["metadata"]?["name"])
-            : objects.Select(o => (string?)o["spec"]?["nodeName"]);
-        var reports = await MeasureAsync(nodeNames.OfType<string>().Distinct(StringComparer.Ordinal).ToArray(), context.RequestAborted);
+        var nodes = nodesAsked ? objects : await NodesOfAsync(objects, context.RequestAborted);
+        var reports = await MeasureAsync(nodes, context.RequestAborted);
 
         if (nodesAsked)
         {
@@ -57,20 +55,23 @@ internal sealed class MetricsApiHandler(IGrainFactory grains, IObjectStore store
         return [.. listed.Items.Where(o => selectors.Matches(kind.Kind, o))];
     }
 
-    /// <summary>Each node's report, asked in parallel; a node that is not there, hollow or not, or does not answer in time has none.</summary>
-    private async Task<Dictionary<string, NodeUsageReport>> MeasureAsync(IReadOnlyList<string> nodeNames, CancellationToken cancellationToken)
+    /// <summary>The Node objects the pods are bound to; a node that is gone has none.</summary>
+    private async Task<IReadOnlyList<JsonObject>> NodesOfAsync(IReadOnlyList<JsonObject> pods, CancellationToken cancellationToken)
     {
-        var asked = await Task.WhenAll(nodeNames.Select(async nodeName =>
+        var names = pods.Select(p => (string?)p["spec"]?["nodeName"]).OfType<string>().Distinct(StringComparer.Ordinal);
+        var nodes = await Task.WhenAll(names.Select(name => store.GetAsync("Node", "", name, cancellationToken)));
+        return [.. nodes.OfType<JsonObject>()];
+    }
+
+    /// <summary>Each node's report, asked in parallel; a node whose agent does not answer in time has none.</summary>
+    private async Task<Dictionary<string, NodeUsageReport>> MeasureAsync(IReadOnlyList<JsonObject> nodes, CancellationToken cancellationToken)
+    {
+        var asked = await Task.WhenAll(nodes.Select(async node =>
         {
-            var node = await store.GetAsync("Node", "", nodeName, cancellationToken);
-            if (node is null)
-            {
-                return (nodeName, Report: (NodeUsageReport?)null);
-            }
-            var labels = (node["metadata"]?["labels"] as JsonObject)?.ToDictionary(p => p.Key, p => (string?)p.Value ?? "");
+            var nodeName = Name(node);
             try
             {
-                var report = await NodeAgents.For(grains, nodeName, NodeAgents.IsHollow(labels)).GetUsageAsync().WaitAsync(AgentDeadline, cancellationToken);
+                var report = await PodAgents.AgentOf(grains, nodeName, node).GetUsageAsync().WaitAsync(AgentDeadline, cancellationToken);
                 return (nodeName, Report: (NodeUsageReport?)report);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Actors.Gateway.Errors;
 using Actors.Grains.Abstractions.Objects;
@@ -5,7 +6,10 @@ using Actors.Grains.Abstractions.Store;
 
 namespace Actors.Gateway.Api;
 
-/// <summary>The node agent that runs a pod, for the endpoints that reach into its containers (log, exec).</summary>
+/// <summary>
+/// The node agent that runs a pod, for the endpoints that reach into its containers (log, exec, port-forward, the
+/// metrics API), and reading the stream sessions those endpoints open on it.
+/// </summary>
 internal static class PodAgents
 {
     /// <param name="unscheduled">The refusal when the pod has no node yet, worded for the endpoint.</param>
@@ -17,9 +21,36 @@ internal static class PodAgents
         {
             throw new KubeStatusException(KubeStatus.BadRequest(unscheduled));
         }
-        var node = await store.GetAsync("Node", "", nodeName, cancellationToken);
-        var labels = (node?["metadata"]?["labels"] as JsonObject)?.ToDictionary(p => p.Key, p => (string?)p.Value ?? "");
-        return (NodeAgents.For(grains, nodeName, NodeAgents.IsHollow(labels)), nodeName, pod);
+        return (AgentOf(grains, nodeName, await store.GetAsync("Node", "", nodeName, cancellationToken)), nodeName, pod);
+    }
+
+    /// <summary>A node's agent, hollow or on Docker as its Node object's label says (a node not found counts as Docker).</summary>
+    public static INodeAgentGrain AgentOf(IGrainFactory grains, string nodeName, JsonObject? node) =>
+        NodeAgents.For(grains, nodeName, NodeAgents.IsHollow((node?["metadata"]?["labels"] as JsonObject)?.ToDictionary(p => p.Key, p => (string?)p.Value ?? "")));
+
+    /// <summary>
+    /// A stream session's output, read after read, until it ends. An agent that stops answering ends it too, with
+    /// the reason as the end's error, so every endpoint tells its client the same thing.
+    /// </summary>
+    public static async IAsyncEnumerable<StreamOutput> ReadOutputAsync(INodeAgentGrain agent, string node, string session, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            StreamOutput output;
+            try
+            {
+                output = await agent.ReadStreamAsync(session);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                output = new StreamOutput([], Ended: true, Error: $"the agent of node {node} is not reachable: {exception.Message}");
+            }
+            yield return output;
+            if (output.Ended)
+            {
+                yield break;
+            }
+        }
     }
 
     /// <summary>Best effort: an agent that cannot be told closes the session itself once nobody reads it.</summary>

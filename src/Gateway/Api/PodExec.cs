@@ -58,13 +58,13 @@ internal static class PodExec
             if (webSocket)
             {
                 using var socket = await context.WebSockets.AcceptWebSocketAsync(protocol);
-                await RelayAsync(new WebSocketExecClient(socket, protocol), agent, session, request, stdout, stderr, context.RequestAborted);
+                await RelayAsync(new WebSocketExecClient(socket, protocol), agent, node, session, request, stdout, stderr, context.RequestAborted);
                 return;
             }
             await using var spdy = new SpdySession(await SpdyUpgrade.AcceptAsync(context, protocol));
             if (await SpdyExecClient.AcceptAsync(spdy, request.Stdin, stdout, stderr, request.Tty, StreamsWait) is { } client)
             {
-                await RelayAsync(client, agent, session, request, stdout, stderr, spdy.Closing);
+                await RelayAsync(client, agent, node, session, request, stdout, stderr, spdy.Closing);
             }
         }
         finally
@@ -77,11 +77,11 @@ internal static class PodExec
     /// Passes input on and output back until the process ends and the client has read it (it closes then), or the
     /// client leaves first (Ctrl-C, a dropped connection): then the process's output has nowhere to go.
     /// </summary>
-    private static async Task RelayAsync(IExecClient client, INodeAgentGrain agent, string session, PodExecRequest request, bool stdout, bool stderr, CancellationToken clientGone)
+    private static async Task RelayAsync(IExecClient client, INodeAgentGrain agent, string node, string session, PodExecRequest request, bool stdout, bool stderr, CancellationToken clientGone)
     {
         using var done = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
         var input = PassInputAsync(client, agent, session, done.Token);
-        var output = SendOutputAsync(client, agent, session, request, stdout, stderr, done.Token);
+        var output = SendOutputAsync(client, agent, node, session, request, stdout, stderr, done.Token);
         if (await Task.WhenAny(input, output) == output)
         {
             // The client closes once it has read the end; cancelling a receive would reset the connection first.
@@ -103,21 +103,12 @@ internal static class PodExec
     }
 
     /// <summary>Output as the agent has it, then the end's Status on the error channel and the end of the output.</summary>
-    private static async Task SendOutputAsync(IExecClient client, INodeAgentGrain agent, string session, PodExecRequest request, bool stdout, bool stderr, CancellationToken cancellationToken)
+    private static async Task SendOutputAsync(IExecClient client, INodeAgentGrain agent, string node, string session, PodExecRequest request, bool stdout, bool stderr, CancellationToken cancellationToken)
     {
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            await foreach (var output in PodAgents.ReadOutputAsync(agent, node, session, cancellationToken))
             {
-                StreamOutput output;
-                try
-                {
-                    output = await agent.ReadStreamAsync(session);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    output = new StreamOutput([], Ended: true, Error: $"the node agent running the pod is not reachable: {exception.Message}");
-                }
                 foreach (var chunk in output.Chunks.Where(c => c.Stream == StreamChunk.Stdout ? stdout || request.Tty : stderr))
                 {
                     await client.SendAsync((byte)chunk.Stream, chunk.Data, cancellationToken);

@@ -47,9 +47,8 @@ internal static class PodLogs
             context.Response.ContentType = "text/plain";
             await context.Response.Body.FlushAsync(context.RequestAborted);
             var room = request.LimitBytes ?? long.MaxValue;
-            while (!context.RequestAborted.IsCancellationRequested && room > 0)
+            await foreach (var output in PodAgents.ReadOutputAsync(agent, node, session, context.RequestAborted))
             {
-                var output = await agent.ReadStreamAsync(session);
                 foreach (var chunk in output.Chunks)
                 {
                     var data = chunk.Data.AsMemory(0, (int)Math.Min(chunk.Data.Length, room));
@@ -57,7 +56,7 @@ internal static class PodLogs
                     room -= data.Length;
                 }
                 await context.Response.Body.FlushAsync(context.RequestAborted);
-                if (output.Ended)
+                if (room <= 0)
                 {
                     return;
                 }

@@ -38,7 +38,7 @@ internal static class PodPortForward
             {
                 if (offered.Contains(ChannelPortForward.Protocol, StringComparer.Ordinal))
                 {
-                    await ChannelPortForward.ServeAsync(context, agent, ns, name, ChannelPortForward.Ports(context.Request));
+                    await ChannelPortForward.ServeAsync(context, agent, node, ns, name, ChannelPortForward.Ports(context.Request));
                     return;
                 }
                 throw new KubeStatusException(KubeStatus.BadRequest($"port-forward over WebSocket needs the subprotocol {TunnelProtocol} or {ChannelPortForward.Protocol}"));
@@ -85,6 +85,20 @@ internal static class PodPortForward
         }
     }
 
+    /// <summary>The agent's session connected to the pod's port, or the error stream's text saying why there is none.</summary>
+    public static async Task<(string? Session, string? Error)> OpenAsync(INodeAgentGrain agent, string node, string ns, string name, int port)
+    {
+        try
+        {
+            var opened = await agent.OpenPortForwardAsync(new PodPortForwardRequest(ns, name, port));
+            return (opened.SessionId, opened.SessionId is null ? opened.Error ?? $"error forwarding port {port} to pod {name}" : null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return (null, $"the agent of node {node} is not reachable: {exception.Message}");
+        }
+    }
+
     /// <summary>One forwarded connection: the pod's port through its agent, both ways, until either side ends.</summary>
     private static async Task ForwardAsync(INodeAgentGrain agent, string node, string ns, string name, SpdyStream error, SpdyStream data, CancellationToken closing)
     {
@@ -95,19 +109,10 @@ internal static class PodPortForward
                 await FailAsync(error, data, $"invalid port {data.Header("port")}");
                 return;
             }
-            StreamOpenResult opened;
-            try
+            var (session, refusal) = await OpenAsync(agent, node, ns, name, port);
+            if (session is null)
             {
-                opened = await agent.OpenPortForwardAsync(new PodPortForwardRequest(ns, name, port));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                await FailAsync(error, data, $"the agent of node {node} is not reachable: {exception.Message}");
-                return;
-            }
-            if (opened.SessionId is not { } session)
-            {
-                await FailAsync(error, data, opened.Error ?? $"error forwarding port {port} to pod {name}");
+                await FailAsync(error, data, refusal!);
                 return;
             }
             try
@@ -147,17 +152,8 @@ internal static class PodPortForward
     /// <summary>The pod's side until its connection ends; an agent that stops answering ends it too, said on the error stream.</summary>
     private static async Task CopyFromPodAsync(INodeAgentGrain agent, string node, string session, SpdyStream error, SpdyStream data, CancellationToken closing)
     {
-        while (!closing.IsCancellationRequested)
+        await foreach (var output in PodAgents.ReadOutputAsync(agent, node, session, closing))
         {
-            StreamOutput output;
-            try
-            {
-                output = await agent.ReadStreamAsync(session);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                output = new StreamOutput([], Ended: true, Error: $"the agent of node {node} is not reachable: {exception.Message}");
-            }
             foreach (var chunk in output.Chunks)
             {
                 await data.WriteAsync(chunk.Data);

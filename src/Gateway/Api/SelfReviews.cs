@@ -28,7 +28,7 @@ internal sealed class SelfReviews(Authorizer authorizer, long maxRequestBodyByte
         {
             SelfSubjectAccessReview.KindValue => AccessStatus(review, user),
             SelfSubjectRulesReview.KindValue => RulesStatus(user),
-            _ => new JsonObject { ["userInfo"] = new JsonObject { ["username"] = user.Name, ["uid"] = user.Uid, ["groups"] = Strings(user.Groups) } },
+            _ => new JsonObject { ["userInfo"] = new JsonObject { ["username"] = user.Name, ["uid"] = user.Uid, ["groups"] = KubeJson.Strings(user.Groups) } },
         };
         await ApiResponses.WriteAsync(context, 201, review);
     }
@@ -57,11 +57,9 @@ internal sealed class SelfReviews(Authorizer authorizer, long maxRequestBodyByte
         if (masters || reader)
         {
             IReadOnlyList<string> verbs = masters ? ["*"] : ["get", "list", "watch"];
-            resourceRules.Add(new JsonObject { ["verbs"] = Strings(verbs), ["apiGroups"] = Strings(["*"]), ["resources"] = Strings(["*"]) });
-            nonResourceRules.Add(new JsonObject { ["verbs"] = Strings(masters ? ["*"] : ["get"]), ["nonResourceURLs"] = Strings(["*"]) });
+            resourceRules.Add(new JsonObject { ["verbs"] = KubeJson.Strings(verbs), ["apiGroups"] = KubeJson.Strings(["*"]), ["resources"] = KubeJson.Strings(["*"]) });
+            nonResourceRules.Add(new JsonObject { ["verbs"] = KubeJson.Strings(masters ? ["*"] : ["get"]), ["nonResourceURLs"] = KubeJson.Strings(["*"]) });
         }
         return new JsonObject { ["resourceRules"] = resourceRules, ["nonResourceRules"] = nonResourceRules, ["incomplete"] = false };
     }
-
-    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Actors.Gateway.Errors;
 using Actors.Grains.Abstractions.Resources;
 
 namespace Actors.Gateway.Discovery;
@@ -103,12 +104,12 @@ internal static class DiscoveryDocuments
             ["singularName"] = kind.Singular,
             ["namespaced"] = kind.Namespaced,
             ["kind"] = kind.Kind,
-            ["verbs"] = Strings(kind.Verbs),
-            ["shortNames"] = Strings(kind.ShortNames),
+            ["verbs"] = KubeJson.Strings(kind.Verbs),
+            ["shortNames"] = KubeJson.Strings(kind.ShortNames),
         };
         if (kind.Categories.Count > 0)
         {
-            resource["categories"] = Strings(kind.Categories);
+            resource["categories"] = KubeJson.Strings(kind.Categories);
         }
         return resource;
     }
@@ -138,9 +139,7 @@ internal static class DiscoveryDocuments
             entry["version"] = version;
         }
         entry["kind"] = responseKind;
-        entry["verbs"] = Strings(verbs);
+        entry["verbs"] = KubeJson.Strings(verbs);
         return entry;
     }
-
-    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
 }

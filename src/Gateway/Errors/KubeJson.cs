@@ -14,6 +14,9 @@ internal static class KubeJson
 
     public static string Serialize(JsonNode node) => node.ToJsonString(Options);
 
+    /// <summary>A JSON array of strings, as discovery documents and review statuses list verbs, groups and names.</summary>
+    public static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
+
     /// <summary>Go's <c>%q</c> of a string.</summary>
     public static string Quote(string value) => JsonSerializer.Serialize(value, Options);
 }

@@ -11,10 +11,11 @@ public sealed record ContainerUsage(long CpuNanoCores, long MemoryWorkingSetByte
     public static ContainerUsage FromSamples(ulong cpuNanosBefore, ulong cpuNanosAfter, DateTimeOffset before, DateTimeOffset after, ulong memoryUsage, ulong inactiveFile)
     {
         var window = after - before;
-        var cpu = window > TimeSpan.Zero && cpuNanosAfter >= cpuNanosBefore
-            ? (long)((cpuNanosAfter - cpuNanosBefore) / window.TotalSeconds)
-            : 0;
         var workingSet = memoryUsage > inactiveFile ? (long)(memoryUsage - inactiveFile) : 0;
-        return new ContainerUsage(cpu, workingSet, after, window > TimeSpan.Zero ? window : TimeSpan.Zero);
+        return new ContainerUsage(CpuRate(cpuNanosBefore, cpuNanosAfter, window), workingSet, after, window > TimeSpan.Zero ? window : TimeSpan.Zero);
     }
+
+    /// <summary>CPU nanoseconds used per second of <paramref name="window"/>: nanocores. 0 without a window or when the counter went back.</summary>
+    public static long CpuRate(ulong cpuNanosBefore, ulong cpuNanosAfter, TimeSpan window) =>
+        window > TimeSpan.Zero && cpuNanosAfter >= cpuNanosBefore ? (long)((cpuNanosAfter - cpuNanosBefore) / window.TotalSeconds) : 0;
 }

@@ -102,31 +102,41 @@ public sealed partial class MembershipService : IAsyncDisposable
     }
 
     /// <summary>
-    /// Our own previous lives on this endpoint cannot be alive, since we hold the port now. Every table write is
-    /// conditional on the table's version, so one that loses to a peer's write (a heartbeat, a vote) is read again
-    /// and retried rather than leaving the old generation Active.
+    /// Our own previous lives on this endpoint cannot be alive, since we hold the port now; a mark that loses to a
+    /// peer's write (a heartbeat, a vote) is decided again, so the old generation is never left Active.
     /// </summary>
-    private async Task MarkOlderGenerationsDeadAsync(CancellationToken cancellationToken)
-    {
-        var conflicts = 0;
-        while (true)
+    private async Task MarkOlderGenerationsDeadAsync(CancellationToken cancellationToken) =>
+        await WriteUntilItHoldsAsync($"mark the previous generations of {Silo} Dead", async data =>
         {
-            var data = await _table.ReadAllAsync(cancellationToken);
-            var stale = data.Members.FirstOrDefault(m =>
-                m.Entry.SiloAddress.IsSameEndpoint(Silo) && m.Entry.SiloAddress.Generation < Silo.Generation && m.Entry.Status != SiloStatus.Dead);
-            if (stale.Entry is null)
+            foreach (var (entry, etag) in data.Members)
+            {
+                if (entry.SiloAddress.IsSameEndpoint(Silo) && entry.SiloAddress.Generation < Silo.Generation && entry.Status != SiloStatus.Dead
+                    && !await _table.UpdateRowAsync(entry with { Status = SiloStatus.Dead }, etag, data.Version.Next(), cancellationToken))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Reads the table and writes as <paramref name="write"/> decides until it reports that its writes held. Every
+    /// write is conditional on the table's version, so one that loses to a peer's is decided again on a fresh read,
+    /// a little later each time; after 20 lost races it gives up loudly.
+    /// </summary>
+    private async Task WriteUntilItHoldsAsync(string what, Func<MembershipTableData, Task<bool>> write, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await write(await _table.ReadAllAsync(cancellationToken)))
             {
                 return;
             }
-            if (await _table.UpdateRowAsync(stale.Entry with { Status = SiloStatus.Dead }, stale.ETag, data.Version.Next(), cancellationToken))
+            if (attempt >= 20)
             {
-                continue;
+                throw new InvalidOperationException($"Could not {what} in the membership table: too much contention.");
             }
-            if (++conflicts > 20)
-            {
-                throw new InvalidOperationException($"Could not mark the previous generation of {Silo} Dead in the membership table: too much contention.");
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(20 * conflicts), _time, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), _time, cancellationToken);
         }
     }
 
@@ -245,9 +255,8 @@ public sealed partial class MembershipService : IAsyncDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            for (var attempt = 0; ; attempt++)
+            await WriteUntilItHoldsAsync($"write this silo's status {status}", async data =>
             {
-                var data = await _table.ReadAllAsync(cancellationToken);
                 var row = data.Members.FirstOrDefault(m => m.Entry.SiloAddress.Equals(Silo));
                 var entry = _self with { Status = status, IAmAliveTime = _time.GetUtcNow() };
                 var written = row.Entry is null
@@ -256,16 +265,11 @@ public sealed partial class MembershipService : IAsyncDisposable
                 if (written)
                 {
                     _self = entry;
-                    await RefreshAsync(cancellationToken);
-                    Gossip(Snapshot);
-                    return;
                 }
-                if (attempt >= 20)
-                {
-                    throw new InvalidOperationException($"Could not write this silo's status {status} to the membership table: too much contention.");
-                }
-                await Task.Delay(TimeSpan.FromMilliseconds(20 * (attempt + 1)), _time, cancellationToken);
-            }
+                return written;
+            }, cancellationToken);
+            await RefreshAsync(cancellationToken);
+            Gossip(Snapshot);
         }
         finally
         {

@@ -60,8 +60,7 @@ public static class ProcUsage
         {
             return new NodeUsage(0, memory, end, TimeSpan.Zero);
         }
-        var usage = ContainerUsage.FromSamples(b, a, start, end, 0, 0);
-        return new NodeUsage(usage.CpuNanoCores, memory, end, usage.Window);
+        return new NodeUsage(ContainerUsage.CpuRate(b, a, end - start), memory, end, end - start);
     }
 
     private static async Task<string> ReadAsync(string path, CancellationToken cancellationToken)
